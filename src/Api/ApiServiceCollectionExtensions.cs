@@ -1,0 +1,43 @@
+using GraphQL;
+using JumoMentoring.Api.Graph;
+using JumoMentoring.Api.Health;
+using JumoMentoring.Api.ReferenceData;
+
+namespace JumoMentoring.Api;
+
+public static class ApiServiceCollectionExtensions
+{
+    public const int MaxQueryDepth = 15;
+    public const int MaxQueryComplexity = 20_000;
+
+    /// <summary>The GraphQL schema and its conventions, health checks.</summary>
+    public static IServiceCollection AddApi(this IServiceCollection services)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<NodeResolvers>();
+        services.AddSingleton<ReferenceCatalog>();
+        services.AddScoped<BatchLoaders>();
+
+        services.AddGraphQL(graphql => graphql
+            .AddSchema<JumoSchema>()
+            .AddSystemTextJson()
+            .AddGraphTypes(typeof(JumoSchema).Assembly)
+            .AddErrorInfoProvider<JumoErrorInfoProvider>()
+            .AddComplexityAnalyzer(complexity =>
+            {
+                // List fields multiply by their 'first'/'ids' size; these limits stop abusive documents early.
+                complexity.MaxDepth = MaxQueryDepth;
+                complexity.MaxComplexity = MaxQueryComplexity;
+            })
+            .AddUnhandledExceptionHandler(context =>
+            {
+                var logger = context.ExecutionOptions.RequestServices!.GetRequiredService<ILoggerFactory>().CreateLogger("JumoMentoring.GraphQL");
+                logger.LogError(context.OriginalException, "Unhandled error in a GraphQL resolver ({Field})", context.FieldContext?.FieldDefinition.Name);
+            }));
+
+        services.AddHealthChecks()
+            .AddCheck<PostgresHealthCheck>("postgres", tags: ["ready"])
+            .AddCheck<RedisHealthCheck>("redis", tags: ["ready"]);
+        return services;
+    }
+}

@@ -1,0 +1,49 @@
+using GraphQL;
+using JumoMentoring.Domain.ReferenceData;
+
+namespace JumoMentoring.Api.Graph;
+
+/// <summary>What a resolver knows about the request besides its arguments.</summary>
+public sealed class GraphUserContext : Dictionary<string, object?>
+{
+    /// <summary>The reader's language, from Accept-Language; French unless English is asked first.</summary>
+    public Language Language { get; init; } = Language.Fr;
+
+    public static Language FromAcceptLanguage(string? header)
+    {
+        if (string.IsNullOrWhiteSpace(header))
+        {
+            return Language.Fr;
+        }
+
+        // The first listed language the platform speaks wins ("en-CA,fr;q=0.8" gives English).
+        var ranked = header.Split(',')
+            .Select(part => part.Split(';'))
+            .Select(part => (Tag: part[0].Trim(), Q: part.Length > 1 && part[1].Trim().StartsWith("q=", StringComparison.Ordinal)
+                && double.TryParse(part[1].Trim()[2..], System.Globalization.CultureInfo.InvariantCulture, out var q) ? q : 1.0))
+            .Where(p => p.Q > 0)
+            .OrderByDescending(p => p.Q);
+        foreach (var (tag, _) in ranked)
+        {
+            var primary = tag.Split('-')[0];
+            if (LanguageCodes.TryParse(primary, out var language))
+            {
+                return language;
+            }
+        }
+
+        return Language.Fr;
+    }
+}
+
+public static class ResolveFieldContextExtensions
+{
+    public static GraphUserContext Graph(this IResolveFieldContext context) => (GraphUserContext)context.UserContext;
+
+    public static BatchLoaders Loaders(this IResolveFieldContext context) =>
+        context.RequestServices!.GetRequiredService<BatchLoaders>();
+
+    /// <summary>The language argument of a field when given, else the request's.</summary>
+    public static Language LanguageArgument(this IResolveFieldContext context) =>
+        context.GetArgument<Language?>("language") ?? context.Graph().Language;
+}

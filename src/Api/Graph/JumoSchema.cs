@@ -1,0 +1,30 @@
+using GraphQL;
+using GraphQL.Types;
+using JumoMentoring.Api.Members;
+using JumoMentoring.Api.Programs;
+
+namespace JumoMentoring.Api.Graph;
+
+public sealed class QueryType : ObjectGraphType
+{
+    public QueryType(NodeResolvers nodes)
+    {
+        Name = "Query";
+        this.AddNodeFields(nodes);
+        this.AddProgramQueries(nodes);
+        this.AddMemberQueries(nodes);
+    }
+}
+
+public sealed class JumoSchema : Schema
+{
+    public JumoSchema(IServiceProvider services, QueryType query)
+        : base(services)
+    {
+        Description = "JumoMentoring: mentoring programs of the Quebec college of family physicians.";
+        Query = query;
+
+        // Introspection runs in memory: let tools fetch the whole schema whatever its size.
+        this.WithIntrospectionComplexityImpact(0);
+    }
+}

@@ -1,0 +1,38 @@
+using JumoMentoring.Api;
+using JumoMentoring.Api.Graph;
+using JumoMentoring.Api.Setup;
+using JumoMentoring.Chat;
+using JumoMentoring.Domain;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+
+var builder = WebApplication.CreateBuilder(args);
+
+// Domain: PostgreSQL through EF Core.
+builder.Services.AddDomain(builder.Configuration);
+
+// Chat: Redis.
+builder.Services.AddChat(builder.Configuration);
+
+// API: GraphQL schema, conventions and health checks.
+builder.Services.AddApi();
+
+var app = builder.Build();
+
+// `dotnet run -- setup`: migrations and demo data, then exit.
+if (args.Contains("setup"))
+{
+    await DatabaseSetup.RunAsync(app.Services, seedDemoData: !args.Contains("--no-demo-data"));
+    return;
+}
+
+// Health: live says the process runs; ready says PostgreSQL and Redis answer.
+app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+
+// GraphQL over HTTP.
+app.MapGraphQLHttp("/graphql");
+
+app.Run();
+
+/// <summary>The host, visible to WebApplicationFactory in tests.</summary>
+public partial class Program;

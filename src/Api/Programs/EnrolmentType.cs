@@ -1,0 +1,36 @@
+using GraphQL.Types;
+using JumoMentoring.Api.Graph;
+using JumoMentoring.Api.Members;
+using JumoMentoring.Domain.Programs;
+
+namespace JumoMentoring.Api.Programs;
+
+public sealed class ProgramRoleEnum : EnumerationGraphType<ProgramRole>
+{
+    public ProgramRoleEnum() => Name = "ProgramRole";
+}
+
+public sealed class EnrolmentStatusEnum : EnumerationGraphType<EnrolmentStatus>
+{
+    public EnrolmentStatusEnum() => Name = "EnrolmentStatus";
+}
+
+public sealed class EnrolmentType : ObjectGraphType<Enrolment>
+{
+    public const string TypeName = "Enrolment";
+
+    public EnrolmentType()
+    {
+        Name = TypeName;
+        Description = "A member's role (mentor or mentee) in one program.";
+        Interface<NodeInterface>();
+        IsTypeOf = o => o is Enrolment;
+        Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => GlobalId.Encode(TypeName, c.Source.Id));
+        Field<NonNullGraphType<ProgramRoleEnum>>("role").Resolve(c => c.Source.Role);
+        Field<NonNullGraphType<EnrolmentStatusEnum>>("status").Resolve(c => c.Source.Status);
+        Field(e => e.MentorCapacity, nullable: true).Description("Mentors: how many mentees at once.");
+        Field(e => e.CreatedAt).Description("When the member enrolled or applied.");
+        Field<NonNullGraphType<ProgramType>>("program").Resolve(c => c.ProgramById(c.Source.ProgramId));
+        Field<NonNullGraphType<MemberType>>("member").Resolve(c => c.MemberById(c.Source.MemberId));
+    }
+}

@@ -1,0 +1,24 @@
+using JumoMentoring.Domain.Goals;
+using JumoMentoring.Domain.Matches;
+using JumoMentoring.Domain.Members;
+using JumoMentoring.Domain.Programs;
+using JumoMentoring.Domain.ReferenceData;
+using JumoMentoring.Domain.Resources;
+using Microsoft.EntityFrameworkCore;
+
+namespace JumoMentoring.Domain.Data;
+
+public sealed class JumoDbContext(DbContextOptions<JumoDbContext> options) : DbContext(options)
+{
+    public DbSet<ReferenceItem> ReferenceItems => Set<ReferenceItem>();
+    public DbSet<Member> Members => Set<Member>();
+    public DbSet<MentoringProgram> Programs => Set<MentoringProgram>();
+    public DbSet<Enrolment> Enrolments => Set<Enrolment>();
+    public DbSet<Match> Matches => Set<Match>();
+    public DbSet<Goal> Goals => Set<Goal>();
+    public DbSet<Milestone> Milestones => Set<Milestone>();
+    public DbSet<Resource> Resources => Set<Resource>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(JumoDbContext).Assembly);
+}

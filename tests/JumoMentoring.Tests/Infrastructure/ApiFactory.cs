@@ -1,0 +1,83 @@
+using JumoMentoring.Domain.Data;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace JumoMentoring.Tests.Infrastructure;
+
+/// <summary>
+/// The real API host against the real PostgreSQL and Redis started by scripts/services, on a test
+/// database of its own. Tests that share it run one at a time (see <see cref="ApiCollection"/>)
+/// and start from a freshly reset database with the demo data.
+/// </summary>
+public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public static string PostgresConnectionString { get; } = TestDatabase();
+
+    public static string RedisConnectionString { get; } =
+        Environment.GetEnvironmentVariable("ConnectionStrings__Redis") ?? "127.0.0.1:63799";
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        // Not Development: errors are masked as in production.
+        builder.UseEnvironment("Test");
+        builder.UseSetting("ConnectionStrings:Postgres", PostgresConnectionString);
+        builder.UseSetting("ConnectionStrings:Redis", RedisConnectionString);
+    }
+
+    public async Task InitializeAsync()
+    {
+        await using var db = CreateDbContext();
+        await db.Database.MigrateAsync();
+        await ResetAsync();
+    }
+
+    Task IAsyncLifetime.DisposeAsync() => Task.CompletedTask;
+
+    public JumoDbContext CreateDbContext() =>
+        Services.GetRequiredService<IDbContextFactory<JumoDbContext>>().CreateDbContext();
+
+    /// <summary>Empties every table and seeds the demo data again.</summary>
+    public async Task ResetAsync()
+    {
+        await using var db = CreateDbContext();
+        var tables = db.Model.GetEntityTypes()
+            .Select(t => t.GetTableName())
+            .Where(t => t is not null)
+            .Distinct()
+            .Select(t => $"\"{t}\"");
+#pragma warning disable EF1002 // Table names come from our own model, not from input.
+        await db.Database.ExecuteSqlRawAsync($"TRUNCATE {string.Join(", ", tables)} RESTART IDENTITY CASCADE");
+#pragma warning restore EF1002
+        await DemoData.SeedAsync(db);
+    }
+
+    /// <summary>The developer database's server, with a database of the tests' own.</summary>
+    private static string TestDatabase()
+    {
+        var baseline = Environment.GetEnvironmentVariable("ConnectionStrings__Postgres")
+            ?? "Host=127.0.0.1;Port=54329;Database=jumo;Username=jumo;Password=jumo";
+        return new NpgsqlConnectionStringBuilder(baseline) { Database = "jumo_test" }.ConnectionString;
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class ApiCollection : ICollectionFixture<ApiFactory>
+{
+    public const string Name = "api";
+}
+
+/// <summary>Base of the tests that go through the HTTP surface: each starts from the demo data.</summary>
+[Collection(ApiCollection.Name)]
+public abstract class ApiTest(ApiFactory factory) : IAsyncLifetime
+{
+    protected ApiFactory Factory { get; } = factory;
+
+    protected GraphQLClient Graph { get; } = new(factory.CreateClient());
+
+    public Task InitializeAsync() => Factory.ResetAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
+}
