@@ -54,12 +54,16 @@ public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         await DemoData.SeedAsync(db);
     }
 
-    /// <summary>The developer database's server, with a database of the tests' own.</summary>
+    /// <summary>
+    /// The developer database's server, with a database of the tests' own (JUMO_TEST_DB, default
+    /// jumo_test, so that two checkouts can test at once on one server).
+    /// </summary>
     private static string TestDatabase()
     {
         var baseline = Environment.GetEnvironmentVariable("ConnectionStrings__Postgres")
             ?? "Host=127.0.0.1;Port=54329;Database=jumo;Username=jumo;Password=jumo";
-        return new NpgsqlConnectionStringBuilder(baseline) { Database = "jumo_test" }.ConnectionString;
+        var name = Environment.GetEnvironmentVariable("JUMO_TEST_DB") is { Length: > 0 } custom ? custom : "jumo_test";
+        return new NpgsqlConnectionStringBuilder(baseline) { Database = name }.ConnectionString;
     }
 }
 

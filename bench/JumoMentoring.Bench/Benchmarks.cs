@@ -1,0 +1,7 @@
+namespace JumoMentoring.Bench;
+
+public static class Benchmarks
+{
+    /// <summary>The benchmark names Program.cs dispatches on.</summary>
+    public static readonly string[] Names = [];
+}

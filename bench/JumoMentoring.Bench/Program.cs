@@ -1,0 +1,12 @@
+using JumoMentoring.Bench;
+
+// Benchmarks print numbers; they assert nothing. Run them with scripts/bench NAME.
+var name = args.FirstOrDefault() ?? "";
+var rest = args.Skip(1).ToArray();
+switch (name)
+{
+    default:
+        Console.Error.WriteLine("usage: scripts/bench <benchmark> [options]");
+        Console.Error.WriteLine("benchmarks: " + string.Join(", ", Benchmarks.Names));
+        return 2;
+}
