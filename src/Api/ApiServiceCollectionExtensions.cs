@@ -1,4 +1,5 @@
 using GraphQL;
+using JumoMentoring.Api.Auth;
 using JumoMentoring.Api.Graph;
 using JumoMentoring.Api.Health;
 using JumoMentoring.Api.ReferenceData;
@@ -10,10 +11,11 @@ public static class ApiServiceCollectionExtensions
     public const int MaxQueryDepth = 15;
     public const int MaxQueryComplexity = 20_000;
 
-    /// <summary>The GraphQL schema and its conventions, health checks.</summary>
-    public static IServiceCollection AddApi(this IServiceCollection services)
+    /// <summary>Sign-in, the GraphQL schema and its conventions, health checks.</summary>
+    public static IServiceCollection AddApi(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         services.AddSingleton(TimeProvider.System);
+        services.AddJumoAuthentication(configuration, environment);
         services.AddSingleton<NodeResolvers>();
         services.AddSingleton<ReferenceCatalog>();
         services.AddScoped<BatchLoaders>();

@@ -1,4 +1,5 @@
 using JumoMentoring.Api;
+using JumoMentoring.Api.Auth;
 using JumoMentoring.Api.Graph;
 using JumoMentoring.Api.Setup;
 using JumoMentoring.Chat;
@@ -13,8 +14,8 @@ builder.Services.AddDomain(builder.Configuration);
 // Chat: Redis.
 builder.Services.AddChat(builder.Configuration);
 
-// API: GraphQL schema, conventions and health checks.
-builder.Services.AddApi();
+// API: sign-in, GraphQL schema and conventions, health checks.
+builder.Services.AddApi(builder.Configuration, builder.Environment);
 
 var app = builder.Build();
 
@@ -28,6 +29,14 @@ if (args.Contains("setup"))
 // Health: live says the process runs; ready says PostgreSQL and Redis answer.
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+
+// Sign-in: bearer tokens of the college's identity provider (or local dev tokens).
+app.UseAuthentication();
+app.UseAuthorization();
+if (app.Environment.AllowsDevTokens())
+{
+    app.MapDevTokens();
+}
 
 // GraphQL over HTTP.
 app.MapGraphQLHttp("/graphql");

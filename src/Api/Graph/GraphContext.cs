@@ -1,4 +1,5 @@
 using GraphQL;
+using JumoMentoring.Api.Auth;
 using JumoMentoring.Domain.ReferenceData;
 
 namespace JumoMentoring.Api.Graph;
@@ -8,6 +9,9 @@ public sealed class GraphUserContext : Dictionary<string, object?>
 {
     /// <summary>The reader's language, from Accept-Language; French unless English is asked first.</summary>
     public Language Language { get; init; } = Language.Fr;
+
+    /// <summary>Who is asking.</summary>
+    public Viewer Viewer { get; init; } = Viewer.Anonymous;
 
     public static Language FromAcceptLanguage(string? header)
     {
@@ -39,6 +43,8 @@ public sealed class GraphUserContext : Dictionary<string, object?>
 public static class ResolveFieldContextExtensions
 {
     public static GraphUserContext Graph(this IResolveFieldContext context) => (GraphUserContext)context.UserContext;
+
+    public static Viewer Viewer(this IResolveFieldContext context) => context.Graph().Viewer;
 
     public static BatchLoaders Loaders(this IResolveFieldContext context) =>
         context.RequestServices!.GetRequiredService<BatchLoaders>();

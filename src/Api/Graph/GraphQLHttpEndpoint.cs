@@ -4,6 +4,9 @@ using GraphQL.Types;
 using GraphQLParser;
 using GraphQLParser.AST;
 using GraphQLParser.Exceptions;
+using JumoMentoring.Api.Auth;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.IdentityModel.Tokens;
 
 namespace JumoMentoring.Api.Graph;
 
@@ -99,7 +102,11 @@ public static class GraphQLHttpEndpoint
             options.Extensions = request.Extensions is { } extensions ? serializer.ReadNode<Inputs>(extensions) : null;
             options.RequestServices = services;
             options.User = http.User;
-            options.UserContext = new GraphUserContext { Language = GraphUserContext.FromAcceptLanguage(http.Request.Headers.AcceptLanguage) };
+            options.UserContext = new GraphUserContext
+            {
+                Language = GraphUserContext.FromAcceptLanguage(http.Request.Headers.AcceptLanguage),
+                Viewer = Viewer.From(http.User, AuthFailure(http)),
+            };
             options.CancellationToken = http.RequestAborted;
         });
 
@@ -111,6 +118,15 @@ public static class GraphQLHttpEndpoint
         http.Response.ContentType = $"{mediaType}; charset=utf-8";
         await serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
     }
+
+    /// <summary>Why a bearer token was refused, in words a client can show; null when none was sent.</summary>
+    private static string? AuthFailure(HttpContext http) =>
+        http.Features.Get<IAuthenticateResultFeature>()?.AuthenticateResult?.Failure switch
+        {
+            null => null,
+            SecurityTokenException => "The access token is invalid or expired.",
+            var failure => failure.Message,
+        };
 
     private static async Task<GraphQLHttpRequest> ReadPostAsync(HttpContext http)
     {

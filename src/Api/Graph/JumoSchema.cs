@@ -1,5 +1,6 @@
 using GraphQL;
 using GraphQL.Types;
+using JumoMentoring.Api.Matches;
 using JumoMentoring.Api.Members;
 using JumoMentoring.Api.Programs;
 
@@ -13,16 +14,28 @@ public sealed class QueryType : ObjectGraphType
         this.AddNodeFields(nodes);
         this.AddProgramQueries(nodes);
         this.AddMemberQueries(nodes);
+        this.AddMatchQueries(nodes);
+    }
+}
+
+public sealed class MutationType : ObjectGraphType
+{
+    public MutationType()
+    {
+        Name = "Mutation";
+        this.AddMemberMutations();
+        this.AddProgramMutations();
     }
 }
 
 public sealed class JumoSchema : Schema
 {
-    public JumoSchema(IServiceProvider services, QueryType query)
+    public JumoSchema(IServiceProvider services, QueryType query, MutationType mutation)
         : base(services)
     {
         Description = "JumoMentoring: mentoring programs of the Quebec college of family physicians.";
         Query = query;
+        Mutation = mutation;
 
         // Introspection runs in memory: let tools fetch the whole schema whatever its size.
         this.WithIntrospectionComplexityImpact(0);

@@ -1,5 +1,7 @@
 using GraphQL.Types;
 using JumoMentoring.Api.Graph;
+using JumoMentoring.Api.Matches;
+using MatchType = JumoMentoring.Api.Matches.MatchType;
 using JumoMentoring.Api.Programs;
 using JumoMentoring.Api.ReferenceData;
 using JumoMentoring.Domain.Members;
@@ -12,32 +14,54 @@ public sealed class MemberStatusEnum : EnumerationGraphType<MemberStatus>
     public MemberStatusEnum() => Name = "MemberStatus";
 }
 
-public sealed class MemberType : ObjectGraphType<Member>
+public sealed class MemberVisibilityEnum : EnumerationGraphType<MemberVisibility>
+{
+    public MemberVisibilityEnum()
+    {
+        Name = "MemberVisibility";
+        Description = "How much of a profile you may see: CARD (directory card) or FULL.";
+    }
+}
+
+public sealed class MemberType : ObjectGraphType<MemberView>
 {
     public const string TypeName = "Member";
+    private const string FullOnly = "Null unless visibility is FULL.";
 
     public MemberType()
     {
         Name = TypeName;
-        Description = "A member of the college: medical student, resident or physician.";
+        Description = "A member of the college: medical student, resident or physician. Fields marked FULL are null on a directory card.";
         Interface<NodeInterface>();
-        IsTypeOf = o => o is Member;
-        Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => GlobalId.Encode(TypeName, c.Source.Id));
-        Field(m => m.MemberNumber).Description("The college's member number.");
-        Field(m => m.FirstName);
-        Field(m => m.LastName);
-        Field<NonNullGraphType<StringGraphType>>("displayName").Resolve(c => c.Source.DisplayName);
-        Field(m => m.Email);
-        Field<NonNullGraphType<LanguageEnum>>("preferredLanguage").Resolve(c => c.Source.PreferredLanguage);
-        this.ReferenceListField("languagesSpoken", ReferenceKind.Language, m => m.LanguagesSpoken);
-        this.ReferenceField("careerStage", ReferenceKind.CareerStage, m => m.CareerStage);
-        this.ReferenceField("region", ReferenceKind.Region, m => m.Region);
-        this.ReferenceListField("practiceSettings", ReferenceKind.PracticeSetting, m => m.PracticeSettings);
-        this.ReferenceListField("topics", ReferenceKind.Topic, m => m.Topics);
-        Field(m => m.Bio, nullable: true);
-        Field<NonNullGraphType<MemberStatusEnum>>("status").Resolve(c => c.Source.Status);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<EnrolmentType>>>>("enrolments")
-            .Description("The member's roles in programs, oldest first.")
-            .Resolve(c => c.EnrolmentsByMember(c.Source.Id));
+        IsTypeOf = o => o is MemberView;
+
+        // The directory card.
+        Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => GlobalId.Encode(TypeName, c.Source.Member.Id));
+        Field<NonNullGraphType<MemberVisibilityEnum>>("visibility").Resolve(c => c.Source.Visibility);
+        Field<NonNullGraphType<StringGraphType>>("firstName").Resolve(c => c.Source.Member.FirstName);
+        Field<NonNullGraphType<StringGraphType>>("lastName").Resolve(c => c.Source.Member.LastName);
+        Field<NonNullGraphType<StringGraphType>>("displayName").Resolve(c => c.Source.Member.DisplayName);
+        this.ReferenceField("careerStage", ReferenceKind.CareerStage, v => v.Member.CareerStage);
+        this.ReferenceField("region", ReferenceKind.Region, v => v.Member.Region);
+        this.ReferenceListField("languagesSpoken", ReferenceKind.Language, v => v.Member.LanguagesSpoken);
+        this.ReferenceListField("topics", ReferenceKind.Topic, v => v.Member.Topics);
+        Field<StringGraphType>("bio").Resolve(c => c.Source.Member.Bio);
+
+        // The full profile.
+        Field<StringGraphType>("memberNumber").Description("The college's member number. " + FullOnly)
+            .Resolve(c => c.Source.IsFull ? c.Source.Member.MemberNumber : null);
+        Field<StringGraphType>("email").Description(FullOnly).Resolve(c => c.Source.IsFull ? c.Source.Member.Email : null);
+        Field<LanguageEnum>("preferredLanguage").Description(FullOnly).Resolve(c => c.Source.IsFull ? c.Source.Member.PreferredLanguage : null);
+        Field<MemberStatusEnum>("status").Description(FullOnly).Resolve(c => c.Source.IsFull ? c.Source.Member.Status : null);
+        Field<ListGraphType<NonNullGraphType<ReferenceItemType>>>("practiceSettings").Description(FullOnly)
+            .ResolveAsync(async c => c.Source.IsFull
+                ? await c.RequestServices!.GetRequiredService<ReferenceCatalog>().FindAllAsync(ReferenceKind.PracticeSetting, c.Source.Member.PracticeSettings, c.CancellationToken)
+                : null);
+        Field<ListGraphType<NonNullGraphType<EnrolmentType>>>("enrolments")
+            .Description("The member's roles in programs, oldest first. " + FullOnly)
+            .Resolve(c => c.Source.IsFull ? c.EnrolmentsByMember(c.Source.Member.Id) : null);
+        Field<ListGraphType<NonNullGraphType<MatchType>>>("matches")
+            .Description("The member's matches, newest first. Null unless you are this member or an admin.")
+            .Resolve(c => c.Source.Member.Id == c.Viewer().MemberId || c.Viewer().IsAdmin ? c.MatchesByMember(c.Source.Member.Id) : null);
     }
 }

@@ -31,6 +31,12 @@ public sealed class EnrolmentType : ObjectGraphType<Enrolment>
         Field(e => e.MentorCapacity, nullable: true).Description("Mentors: how many mentees at once.");
         Field(e => e.CreatedAt).Description("When the member enrolled or applied.");
         Field<NonNullGraphType<ProgramType>>("program").Resolve(c => c.ProgramById(c.Source.ProgramId));
-        Field<NonNullGraphType<MemberType>>("member").Resolve(c => c.MemberById(c.Source.MemberId));
+        Field<MemberType>("member").Description("Null when you may not see this member.").Resolve(c => c.MemberById(c.Source.MemberId));
+        Field<CohortType>("cohort").Description("Structured programs: the cohort admitted into.")
+            .Resolve(c => c.Source.CohortId is { } id ? c.CohortById(id) : null);
+        Field<IntGraphType>("waitlistPosition").Description("1 for the next one admitted; null when not on the waiting list.")
+            .Resolve(c => c.WaitlistPosition(c.Source.Id));
+        Field<DateTimeOffsetGraphType>("waitlistedAt").Resolve(c => c.Source.WaitlistedAt);
+        Field<StringGraphType>("motivation").Description("The applicant's words to the coordinator.").Resolve(c => c.Source.Motivation);
     }
 }

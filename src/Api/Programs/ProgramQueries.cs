@@ -11,6 +11,7 @@ public static class ProgramQueries
     {
         nodes.Register(ProgramType.TypeName, (c, id) => c.ProgramById(id));
         nodes.Register(EnrolmentType.TypeName, (c, id) => c.EnrolmentById(id));
+        nodes.Register(CohortType.TypeName, (c, id) => c.CohortById(id));
 
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<ProgramType>>>>("programs")
             .Description("Every program that is not archived, flexible first.")

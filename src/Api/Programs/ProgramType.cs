@@ -1,4 +1,6 @@
+using GraphQL;
 using GraphQL.Types;
+using Microsoft.EntityFrameworkCore;
 using JumoMentoring.Api.Graph;
 using JumoMentoring.Api.ReferenceData;
 using JumoMentoring.Domain.Programs;
@@ -36,5 +38,36 @@ public sealed class ProgramType : ObjectGraphType<MentoringProgram>
         Field<NonNullGraphType<StringGraphType>>("description")
             .Argument<LanguageEnum>("language", "Defaults to the request's language (Accept-Language), French first.")
             .Resolve(c => c.LanguageArgument() == Language.En ? c.Source.DescriptionEn : c.Source.DescriptionFr);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<CohortType>>>>("cohorts")
+            .Description("Structured programs: cohorts, newest first.")
+            .ResolveAsync(async c =>
+            {
+                await using var db = await c.RequestServices!.CreateDbAsync(c.CancellationToken);
+                return await db.Cohorts.AsNoTracking().Where(x => x.ProgramId == c.Source.Id).OrderByDescending(x => x.CreatedAt).ToListAsync(c.CancellationToken);
+            });
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<EnrolmentType>>>>("applications")
+            .Description("Coordinators: applications waiting for a decision, oldest first.")
+            .ResolveAsync(async c =>
+            {
+                c.Viewer().RequireCoordinatorOf(c.Source.Id);
+                await using var db = await c.RequestServices!.CreateDbAsync(c.CancellationToken);
+                return await db.Enrolments.AsNoTracking()
+                    .Where(e => e.ProgramId == c.Source.Id && e.Status == EnrolmentStatus.Applied)
+                    .OrderBy(e => e.CreatedAt).ThenBy(e => e.Id)
+                    .ToListAsync(c.CancellationToken);
+            });
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<EnrolmentType>>>>("waitingList")
+            .Description("Coordinators: the waiting list of one role, in order (first is admitted next).")
+            .Argument<NonNullGraphType<ProgramRoleEnum>>("role")
+            .ResolveAsync(async c =>
+            {
+                c.Viewer().RequireCoordinatorOf(c.Source.Id);
+                var role = c.GetArgument<ProgramRole>("role");
+                await using var db = await c.RequestServices!.CreateDbAsync(c.CancellationToken);
+                return await db.Enrolments.AsNoTracking()
+                    .Where(e => e.ProgramId == c.Source.Id && e.Role == role && e.Status == EnrolmentStatus.Waitlisted)
+                    .OrderBy(e => e.WaitlistedAt).ThenBy(e => e.Id)
+                    .ToListAsync(c.CancellationToken);
+            });
     }
 }

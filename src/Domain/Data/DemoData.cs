@@ -82,6 +82,17 @@ public static class DemoData
             }
         }
 
+        var roles = (await db.RoleAssignments.Select(r => new { r.MemberId, r.Role, r.ProgramId }).ToListAsync(cancellationToken))
+            .Select(r => (r.MemberId, r.Role, r.ProgramId)).ToHashSet();
+        foreach (var (number, role, code) in StaffRoles)
+        {
+            var programId = code is null ? (Guid?)null : programs[code].Id;
+            if (roles.Add((members[number].Id, role, programId)))
+            {
+                db.RoleAssignments.Add(new RoleAssignment { MemberId = members[number].Id, Role = role, ProgramId = programId });
+            }
+        }
+
         var pairs = (await db.Matches.Select(m => new { m.MentorId, m.MenteeId }).ToListAsync(cancellationToken))
             .Select(p => (p.MentorId, p.MenteeId)).ToHashSet();
         foreach (var (mentorNumber, menteeNumber, code, status, goal) in DemoMatches)
@@ -209,6 +220,18 @@ public static class DemoData
         new("30008", "Félix", "Gingras", Language.Fr, Fr, "medical-student", "12", [], ["exam-preparation", "transition-to-residency"], "Étudiant à Lévis (campus de l'Université Laval).", [(J, Mentee, On)]),
         new("30009", "Zoé", "Simard", Language.Fr, Fr, "medical-student", "09", [], ["rural-practice", "choosing-practice"], "Originaire de Baie-Comeau, je veux y revenir pratiquer.", [(J, Mentee, On)]),
         new("30010", "Liam", "Fraser", Language.En, En, "medical-student", "16", [], ["wellness", "transition-to-residency"], "Second-year student from the South Shore, studying in Montréal.", [(J, Mentee, On)]),
+
+        // College staff: two coordinators and an administrator (roles granted in StaffRoles below).
+        new("90001", "Chantal", "Dubois", Language.Fr, FrEn, "experienced", "06", ["gmf"], ["leadership"], "Coordonnatrice du programme de mentorat structuré.", []),
+        new("90002", "Martin", "Lévesque", Language.Fr, FrEn, "experienced", "03", ["gmf"], ["leadership"], "Coordonnateur du programme JUMO.", []),
+        new("90003", "Nadia", "Saint-Pierre", Language.Fr, FrEn, "experienced", "06", [], [], "Administration de la plateforme.", []),
+    ];
+
+    private static readonly (string Member, StaffRole Role, string? Program)[] StaffRoles =
+    [
+        ("90001", StaffRole.Coordinator, S),
+        ("90002", StaffRole.Coordinator, J),
+        ("90003", StaffRole.Admin, null),
     ];
 
     private static readonly (string Mentor, string Mentee, string Program, MatchStatus Status, (string Title, string Topic, string Milestone)? Goal)[] DemoMatches =

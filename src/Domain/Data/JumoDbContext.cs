@@ -12,12 +12,38 @@ public sealed class JumoDbContext(DbContextOptions<JumoDbContext> options) : DbC
 {
     public DbSet<ReferenceItem> ReferenceItems => Set<ReferenceItem>();
     public DbSet<Member> Members => Set<Member>();
+    public DbSet<RoleAssignment> RoleAssignments => Set<RoleAssignment>();
     public DbSet<MentoringProgram> Programs => Set<MentoringProgram>();
     public DbSet<Enrolment> Enrolments => Set<Enrolment>();
     public DbSet<Match> Matches => Set<Match>();
     public DbSet<Goal> Goals => Set<Goal>();
     public DbSet<Milestone> Milestones => Set<Milestone>();
     public DbSet<Resource> Resources => Set<Resource>();
+
+    public DbSet<Cohort> Cohorts => Set<Cohort>();
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        RefreshDerivedColumns();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        RefreshDerivedColumns();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    private void RefreshDerivedColumns()
+    {
+        foreach (var entry in ChangeTracker.Entries<Member>())
+        {
+            if (entry.State is EntityState.Added or EntityState.Modified)
+            {
+                entry.Entity.RefreshSearchName();
+            }
+        }
+    }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(JumoDbContext).Assembly);

@@ -39,7 +39,31 @@ public sealed class Member
     public DateTimeOffset CreatedAt { get; init; } = DateTimeOffset.UtcNow;
     public DateTimeOffset UpdatedAt { get; set; } = DateTimeOffset.UtcNow;
 
+    /// <summary>
+    /// "lastname firstname" without accents or case, kept by <see cref="Data.JumoDbContext"/> on save:
+    /// name search is accent-insensitive ("Helene" finds "Hélène") and the directory sorts on it.
+    /// </summary>
+    public string SearchName { get; private set; } = "";
+
     public string DisplayName => $"{FirstName} {LastName}";
+
+    public void RefreshSearchName() => SearchName = Normalize($"{LastName} {FirstName}");
+
+    /// <summary>Lower case, accents removed, spaces collapsed: the form names are compared in.</summary>
+    public static string Normalize(string text)
+    {
+        var decomposed = text.Trim().ToLowerInvariant().Normalize(System.Text.NormalizationForm.FormD);
+        var builder = new System.Text.StringBuilder(decomposed.Length);
+        foreach (var c in decomposed)
+        {
+            if (System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c) != System.Globalization.UnicodeCategory.NonSpacingMark)
+            {
+                builder.Append(char.IsWhiteSpace(c) ? ' ' : c);
+            }
+        }
+
+        return string.Join(' ', builder.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries)).Normalize(System.Text.NormalizationForm.FormC);
+    }
 }
 
 public sealed class MemberConfiguration : IEntityTypeConfiguration<Member>
@@ -60,5 +84,7 @@ public sealed class MemberConfiguration : IEntityTypeConfiguration<Member>
         builder.Property(m => m.Region).HasMaxLength(64);
         builder.Property(m => m.Bio).HasMaxLength(BioMaxLength);
         builder.Property(m => m.Status).HasConversion<string>().HasMaxLength(16);
+        builder.Property(m => m.SearchName).HasMaxLength(210);
+        builder.HasIndex(m => new { m.SearchName, m.Id });
     }
 }

@@ -225,6 +225,12 @@ namespace JumoMentoring.Domain.Migrations
                         .HasColumnType("character varying(64)")
                         .HasColumnName("region");
 
+                    b.Property<string>("SearchName")
+                        .IsRequired()
+                        .HasMaxLength(210)
+                        .HasColumnType("character varying(210)")
+                        .HasColumnName("search_name");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -251,10 +257,13 @@ namespace JumoMentoring.Domain.Migrations
                         .IsUnique()
                         .HasDatabaseName("ix_members_member_number");
 
+                    b.HasIndex("SearchName", "Id")
+                        .HasDatabaseName("ix_members_search_name_id");
+
                     b.ToTable("members", (string)null);
                 });
 
-            modelBuilder.Entity("JumoMentoring.Domain.Programs.Enrolment", b =>
+            modelBuilder.Entity("JumoMentoring.Domain.Members.RoleAssignment", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -269,9 +278,106 @@ namespace JumoMentoring.Domain.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("member_id");
 
+                    b.Property<Guid?>("ProgramId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("program_id");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("role");
+
+                    b.HasKey("Id")
+                        .HasName("pk_role_assignments");
+
+                    b.HasIndex("ProgramId")
+                        .HasDatabaseName("ix_role_assignments_program_id");
+
+                    b.HasIndex("MemberId", "Role", "ProgramId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_role_assignments_member_id_role_program_id");
+
+                    NpgsqlIndexBuilderExtensions.AreNullsDistinct(b.HasIndex("MemberId", "Role", "ProgramId"), false);
+
+                    b.ToTable("role_assignments", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_role_assignments_program", "(role = 'Coordinator') = (program_id IS NOT NULL)");
+                        });
+                });
+
+            modelBuilder.Entity("JumoMentoring.Domain.Programs.Cohort", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Capacity")
+                        .HasColumnType("integer")
+                        .HasColumnName("capacity");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateOnly?>("EndsOn")
+                        .HasColumnType("date")
+                        .HasColumnName("ends_on");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<Guid>("ProgramId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("program_id");
+
+                    b.Property<DateOnly?>("StartsOn")
+                        .HasColumnType("date")
+                        .HasColumnName("starts_on");
+
+                    b.HasKey("Id")
+                        .HasName("pk_cohorts");
+
+                    b.HasIndex("ProgramId")
+                        .HasDatabaseName("ix_cohorts_program_id");
+
+                    b.ToTable("cohorts", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_cohorts_capacity", "capacity BETWEEN 1 AND 50");
+                        });
+                });
+
+            modelBuilder.Entity("JumoMentoring.Domain.Programs.Enrolment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("CohortId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("cohort_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("member_id");
+
                     b.Property<int?>("MentorCapacity")
                         .HasColumnType("integer")
                         .HasColumnName("mentor_capacity");
+
+                    b.Property<string>("Motivation")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("motivation");
 
                     b.Property<Guid>("ProgramId")
                         .HasColumnType("uuid")
@@ -289,15 +395,30 @@ namespace JumoMentoring.Domain.Migrations
                         .HasColumnType("character varying(16)")
                         .HasColumnName("status");
 
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<DateTimeOffset?>("WaitlistedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("waitlisted_at");
+
                     b.HasKey("Id")
                         .HasName("pk_enrolments");
+
+                    b.HasIndex("CohortId")
+                        .HasDatabaseName("ix_enrolments_cohort_id");
 
                     b.HasIndex("ProgramId")
                         .HasDatabaseName("ix_enrolments_program_id");
 
                     b.HasIndex("MemberId", "ProgramId", "Role")
                         .IsUnique()
-                        .HasDatabaseName("ix_enrolments_member_id_program_id_role");
+                        .HasDatabaseName("ix_enrolments_member_id_program_id_role")
+                        .HasFilter("status <> 'Withdrawn'");
+
+                    b.HasIndex("ProgramId", "Status", "WaitlistedAt")
+                        .HasDatabaseName("ix_enrolments_program_id_status_waitlisted_at");
 
                     b.ToTable("enrolments", null, t =>
                         {
@@ -542,8 +663,40 @@ namespace JumoMentoring.Domain.Migrations
                     b.Navigation("Program");
                 });
 
+            modelBuilder.Entity("JumoMentoring.Domain.Members.RoleAssignment", b =>
+                {
+                    b.HasOne("JumoMentoring.Domain.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_role_assignments_members_member_id");
+
+                    b.HasOne("JumoMentoring.Domain.Programs.MentoringProgram", null)
+                        .WithMany()
+                        .HasForeignKey("ProgramId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_role_assignments_programs_program_id");
+                });
+
+            modelBuilder.Entity("JumoMentoring.Domain.Programs.Cohort", b =>
+                {
+                    b.HasOne("JumoMentoring.Domain.Programs.MentoringProgram", null)
+                        .WithMany()
+                        .HasForeignKey("ProgramId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_cohorts_programs_program_id");
+                });
+
             modelBuilder.Entity("JumoMentoring.Domain.Programs.Enrolment", b =>
                 {
+                    b.HasOne("JumoMentoring.Domain.Programs.Cohort", null)
+                        .WithMany()
+                        .HasForeignKey("CohortId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_enrolments_cohorts_cohort_id");
+
                     b.HasOne("JumoMentoring.Domain.Members.Member", "Member")
                         .WithMany()
                         .HasForeignKey("MemberId")

@@ -34,7 +34,20 @@ public sealed class Enrolment
 
     /// <summary>Mentors only: how many mentees at once.</summary>
     public int? MentorCapacity { get; set; }
+
+    /// <summary>Structured programs: the cohort the member was admitted into.</summary>
+    public Guid? CohortId { get; set; }
+
+    /// <summary>Structured programs: when the member joined the waiting list; the list is ordered by it.</summary>
+    public DateTimeOffset? WaitlistedAt { get; set; }
+
+    /// <summary>Structured programs: the applicant's few words to the coordinator.</summary>
+    public string? Motivation { get; set; }
     public DateTimeOffset CreatedAt { get; init; } = DateTimeOffset.UtcNow;
+    public DateTimeOffset UpdatedAt { get; set; } = DateTimeOffset.UtcNow;
+
+    /// <summary>Statuses that hold a place in the program (a withdrawn member may enrol again).</summary>
+    public static readonly EnrolmentStatus[] Current = [EnrolmentStatus.Applied, EnrolmentStatus.Waitlisted, EnrolmentStatus.Active];
 }
 
 public sealed class EnrolmentConfiguration : IEntityTypeConfiguration<Enrolment>
@@ -42,7 +55,11 @@ public sealed class EnrolmentConfiguration : IEntityTypeConfiguration<Enrolment>
     public void Configure(EntityTypeBuilder<Enrolment> builder)
     {
         builder.HasKey(e => e.Id);
-        builder.HasIndex(e => new { e.MemberId, e.ProgramId, e.Role }).IsUnique();
+        // One current enrolment per member, program and role; withdrawn ones stay as history.
+        builder.HasIndex(e => new { e.MemberId, e.ProgramId, e.Role }).IsUnique().HasFilter("status <> 'Withdrawn'");
+        builder.HasIndex(e => new { e.ProgramId, e.Status, e.WaitlistedAt });
+        builder.Property(e => e.Motivation).HasMaxLength(2000);
+        builder.HasOne<Cohort>().WithMany().HasForeignKey(e => e.CohortId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(e => e.ProgramId);
         builder.Property(e => e.Role).HasConversion<string>().HasMaxLength(16);
         builder.Property(e => e.Status).HasConversion<string>().HasMaxLength(16);

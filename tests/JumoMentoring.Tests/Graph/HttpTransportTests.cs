@@ -6,6 +6,8 @@ namespace JumoMentoring.Tests.Graph;
 /// <summary>The GraphQL-over-HTTP rules, each through real HTTP.</summary>
 public sealed class HttpTransportTests(ApiFactory factory) : ApiTest(factory)
 {
+    protected override string? SignedInAs => DemoPeople.Admin;
+
     private const string Json = "application/json";
     private const string GraphQLJson = GraphQLClient.GraphQLResponseMediaType;
 
@@ -134,7 +136,7 @@ public sealed class HttpTransportTests(ApiFactory factory) : ApiTest(factory)
         var unknown = await Graph.PostRawAsync(System.Text.Json.JsonSerializer.Serialize(new { query = document, operationName = "C" }), Json);
         var missing = await Graph.QueryAsync(document);
 
-        Assert.Equal(40, chosen.EnsureNoErrors().Data["members"]!["totalCount"]!.GetValue<int>());
+        Assert.Equal(DemoPeople.MemberCount, chosen.EnsureNoErrors().Data["members"]!["totalCount"]!.GetValue<int>());
         Assert.Null(chosen.Data["programs"]);
         Assert.Equal(HttpStatusCode.BadRequest, unknown.Status);
         Assert.NotNull(unknown.FirstErrorCode);

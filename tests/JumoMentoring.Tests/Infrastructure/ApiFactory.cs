@@ -1,3 +1,6 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
 using JumoMentoring.Domain.Data;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -39,6 +42,17 @@ public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public JumoDbContext CreateDbContext() =>
         Services.GetRequiredService<IDbContextFactory<JumoDbContext>>().CreateDbContext();
 
+    /// <summary>A client carrying a dev token of the member with this email, or of a machine client.</summary>
+    public async Task<GraphQLClient> SignInAsync(string? email = null, string? client = null)
+    {
+        var http = CreateClient();
+        var response = await http.PostAsJsonAsync("/auth/dev-token", new { email, client });
+        response.EnsureSuccessStatusCode();
+        var token = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return new GraphQLClient(http);
+    }
+
     /// <summary>Empties every table and seeds the demo data again.</summary>
     public async Task ResetAsync()
     {
@@ -79,9 +93,23 @@ public abstract class ApiTest(ApiFactory factory) : IAsyncLifetime
 {
     protected ApiFactory Factory { get; } = factory;
 
-    protected GraphQLClient Graph { get; } = new(factory.CreateClient());
+    /// <summary>The client of the test: anonymous, or signed in as <see cref="SignedInAs"/>.</summary>
+    protected GraphQLClient Graph { get; private set; } = new(factory.CreateClient());
 
-    public Task InitializeAsync() => Factory.ResetAsync();
+    /// <summary>The demo member <see cref="Graph"/> signs in as; null for anonymous.</summary>
+    protected virtual string? SignedInAs => null;
+
+    /// <summary>A client signed in as the demo member with this email (see DemoPeople).</summary>
+    protected Task<GraphQLClient> SignInAsync(string email) => Factory.SignInAsync(email);
+
+    public async Task InitializeAsync()
+    {
+        await Factory.ResetAsync();
+        if (SignedInAs is { } email)
+        {
+            Graph = await SignInAsync(email);
+        }
+    }
 
     public Task DisposeAsync() => Task.CompletedTask;
 }

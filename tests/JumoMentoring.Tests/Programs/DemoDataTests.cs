@@ -19,7 +19,7 @@ public sealed class DemoDataTests(ApiFactory factory) : ApiTest(factory)
         }
 
         Assert.Equal(before, await CountsAsync());
-        Assert.Equal(40, before.Members);
+        Assert.Equal(DemoPeople.MemberCount, before.Members);
         Assert.Equal(2, before.Programs);
     }
 

@@ -1,0 +1,27 @@
+using GraphQL.Types;
+using JumoMentoring.Api.Graph;
+using JumoMentoring.Domain.Programs;
+
+namespace JumoMentoring.Api.Programs;
+
+public sealed class CohortType : ObjectGraphType<Cohort>
+{
+    public const string TypeName = "Cohort";
+
+    public CohortType()
+    {
+        Name = TypeName;
+        Description = "A group of about ten mentor–mentee pairs of a structured program.";
+        Interface<NodeInterface>();
+        IsTypeOf = o => o is Cohort;
+        Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => GlobalId.Encode(TypeName, c.Source.Id));
+        Field(x => x.Name);
+        Field(x => x.Capacity).Description("How many pairs.");
+        Field(x => x.StartsOn, nullable: true);
+        Field(x => x.EndsOn, nullable: true);
+        Field<NonNullGraphType<ProgramType>>("program").Resolve(c => c.ProgramById(c.Source.ProgramId));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<EnrolmentType>>>>("members")
+            .Description("Admitted mentors and mentees (coordinators only; empty for others).")
+            .Resolve(c => c.Viewer().Coordinates(c.Source.ProgramId) ? c.EnrolmentsByCohort(c.Source.Id) : Array.Empty<Enrolment>());
+    }
+}
