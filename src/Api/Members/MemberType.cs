@@ -1,11 +1,11 @@
 using GraphQL.Types;
 using JumoMentoring.Api.Graph;
 using JumoMentoring.Api.Matches;
-using MatchType = JumoMentoring.Api.Matches.MatchType;
 using JumoMentoring.Api.Programs;
 using JumoMentoring.Api.ReferenceData;
 using JumoMentoring.Domain.Members;
 using JumoMentoring.Domain.ReferenceData;
+using MatchType = JumoMentoring.Api.Matches.MatchType;
 
 namespace JumoMentoring.Api.Members;
 

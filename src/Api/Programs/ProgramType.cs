@@ -1,10 +1,10 @@
 using GraphQL;
 using GraphQL.Types;
-using Microsoft.EntityFrameworkCore;
 using JumoMentoring.Api.Graph;
 using JumoMentoring.Api.ReferenceData;
 using JumoMentoring.Domain.Programs;
 using JumoMentoring.Domain.ReferenceData;
+using Microsoft.EntityFrameworkCore;
 
 namespace JumoMentoring.Api.Programs;
 
