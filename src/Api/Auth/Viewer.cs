@@ -29,8 +29,9 @@ public sealed record Viewer(Guid? MemberId, bool IsAdmin, bool IsIntegration, IR
     }
 
     /// <summary>The signed-in member, or an UNAUTHENTICATED error saying why there is none.</summary>
-    public Guid RequireMember() => MemberId ?? throw new GraphError(ErrorCodes.Unauthenticated,
-        AuthFailure ?? (IsIntegration ? "This field is for members, not machine clients." : "Sign in to use this field."));
+    public Guid RequireMember() => MemberId ?? throw (IsIntegration
+        ? new GraphError(ErrorCodes.Forbidden, "This field is for members, not machine clients.")
+        : Unauthenticated());
 
     public void RequireAdmin()
     {

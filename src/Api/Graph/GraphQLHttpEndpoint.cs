@@ -91,6 +91,7 @@ public static class GraphQLHttpEndpoint
             }
         }
 
+        var viewer = Viewer.From(http.User, await AuthFailureAsync(http));
         var services = http.RequestServices;
         var serializer = services.GetRequiredService<IGraphQLTextSerializer>();
         var result = await services.GetRequiredService<IDocumentExecuter<ISchema>>().ExecuteAsync(options =>
@@ -105,7 +106,7 @@ public static class GraphQLHttpEndpoint
             options.UserContext = new GraphUserContext
             {
                 Language = GraphUserContext.FromAcceptLanguage(http.Request.Headers.AcceptLanguage),
-                Viewer = Viewer.From(http.User, AuthFailure(http)),
+                Viewer = viewer,
             };
             options.CancellationToken = http.RequestAborted;
         });
@@ -120,13 +121,22 @@ public static class GraphQLHttpEndpoint
     }
 
     /// <summary>Why a bearer token was refused, in words a client can show; null when none was sent.</summary>
-    private static string? AuthFailure(HttpContext http) =>
-        http.Features.Get<IAuthenticateResultFeature>()?.AuthenticateResult?.Failure switch
+    private static async Task<string?> AuthFailureAsync(HttpContext http)
+    {
+        if (http.User.Identity?.IsAuthenticated == true || http.Request.Headers.Authorization.Count == 0)
+        {
+            return null;
+        }
+
+        // The authentication middleware keeps only successes; the handler has cached its result for this request.
+        var result = await http.AuthenticateAsync();
+        return result.Failure switch
         {
             null => null,
             SecurityTokenException => "The access token is invalid or expired.",
             var failure => failure.Message,
         };
+    }
 
     private static async Task<GraphQLHttpRequest> ReadPostAsync(HttpContext http)
     {

@@ -36,7 +36,7 @@ public static class MemberQueries
             .ResolveAsync(async c =>
             {
                 var viewer = c.Viewer();
-                if (viewer.MemberId is null && !viewer.IsAdmin)
+                if (!viewer.IsAdmin)
                 {
                     viewer.RequireMember();
                 }

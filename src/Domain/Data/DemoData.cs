@@ -77,6 +77,9 @@ public static class DemoData
                         Role = role,
                         Status = status,
                         MentorCapacity = role == ProgramRole.Mentor ? seed.Capacity : null,
+
+                        // The waiting list is ordered by this: demo people join it in list order.
+                        WaitlistedAt = status == EnrolmentStatus.Waitlisted ? WaitlistStart.AddMinutes(enrolled.Count) : null,
                     });
                 }
             }
@@ -163,6 +166,8 @@ public static class DemoData
         private static string Ascii(string s) => new string(s.Normalize(System.Text.NormalizationForm.FormD)
             .Where(c => char.IsLetter(c) && c < 128).ToArray()).ToLowerInvariant();
     }
+
+    private static readonly DateTimeOffset WaitlistStart = new(2026, 9, 1, 12, 0, 0, TimeSpan.Zero);
 
     private const string J = FlexibleProgramCode;
     private const string S = StructuredProgramCode;
