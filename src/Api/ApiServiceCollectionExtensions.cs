@@ -37,6 +37,8 @@ public static class ApiServiceCollectionExtensions
                 logger.LogError(context.OriginalException, "Unhandled error in a GraphQL resolver ({Field})", context.FieldContext?.FieldDefinition.Name);
             }));
 
+        services.AddHostedService<Jobs.RequestExpiryJob>();
+
         services.AddHealthChecks()
             .AddCheck<PostgresHealthCheck>("postgres", tags: ["ready"])
             .AddCheck<RedisHealthCheck>("redis", tags: ["ready"]);

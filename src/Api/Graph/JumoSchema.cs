@@ -25,6 +25,7 @@ public sealed class MutationType : ObjectGraphType
         Name = "Mutation";
         this.AddMemberMutations();
         this.AddProgramMutations();
+        this.AddMatchMutations();
     }
 }
 

@@ -32,4 +32,13 @@ public static class MatchLoaders
                 .ToListAsync(ct);
             return ids.Distinct().ToDictionary(id => id, id => (IReadOnlyList<Match>)[.. rows.Where(m => m.MentorId == id || m.MenteeId == id)]);
         }).Load(memberId);
+
+    public static IDataLoaderResult<IReadOnlyList<MatchTransition>?> TransitionsByMatch(this IResolveFieldContext context, Guid matchId) =>
+        context.Loaders().Get<Guid, IReadOnlyList<MatchTransition>>("transitions-by-match", async (services, ids, ct) =>
+        {
+            await using var db = await services.CreateDbAsync(ct);
+            var rows = await db.MatchTransitions.AsNoTracking().Where(t => ids.Contains(t.MatchId)).OrderBy(t => t.At).ThenBy(t => t.Id).ToListAsync(ct);
+            var byMatch = rows.ToLookup(t => t.MatchId);
+            return ids.Distinct().ToDictionary(id => id, id => (IReadOnlyList<MatchTransition>)[.. byMatch[id]]);
+        }).Load(matchId);
 }

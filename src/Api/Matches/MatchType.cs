@@ -26,7 +26,34 @@ public sealed class MatchType : ObjectGraphType<Match>
         Field<NonNullGraphType<ProgramType>>("program").Resolve(c => c.ProgramById(c.Source.ProgramId));
         Field<MemberType>("mentor").Resolve(c => c.MemberById(c.Source.MentorId));
         Field<MemberType>("mentee").Resolve(c => c.MemberById(c.Source.MenteeId));
+        Field(m => m.RequestMessage, nullable: true).Description("Flexible programs: the mentee's message with the request.");
+        Field<CohortType>("cohort").Resolve(c => c.Source.CohortId is { } id ? c.CohortById(id) : null);
+        Field<DateTimeOffsetGraphType>("mentorAcceptedAt").Resolve(c => c.Source.MentorAcceptedAt);
+        Field<DateTimeOffsetGraphType>("menteeAcceptedAt").Resolve(c => c.Source.MenteeAcceptedAt);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<MatchTransitionType>>>>("transitions")
+            .Description("Every change of status, oldest first: who, when, why.")
+            .Resolve(c => c.TransitionsByMatch(c.Source.Id));
         Field(m => m.CreatedAt);
         Field(m => m.UpdatedAt);
+    }
+}
+
+public sealed class MatchActorEnum : EnumerationGraphType<MatchActor>
+{
+    public MatchActorEnum() => Name = "MatchActor";
+}
+
+public sealed class MatchTransitionType : ObjectGraphType<MatchTransition>
+{
+    public MatchTransitionType()
+    {
+        Name = "MatchTransition";
+        Field<MatchStatusEnum>("from").Resolve(c => c.Source.From);
+        Field<NonNullGraphType<MatchStatusEnum>>("to").Resolve(c => c.Source.To);
+        Field<NonNullGraphType<MatchActorEnum>>("actor").Resolve(c => c.Source.Actor);
+        Field<MemberType>("actorMember").Description("Null for the platform (expiry) or when you may not see that member.")
+            .Resolve(c => c.Source.ActorId is { } id ? c.MemberById(id) : null);
+        Field(t => t.Reason, nullable: true);
+        Field(t => t.At);
     }
 }

@@ -108,6 +108,7 @@ public static class DemoData
             }
 
             var match = new Match { ProgramId = programs[code].Id, MentorId = mentor.Id, MenteeId = mentee.Id, Status = status };
+            match.Transitions.Add(new MatchTransition { MatchId = match.Id, To = status, Actor = MatchActor.System, Reason = "Données de démonstration" });
             db.Matches.Add(match);
             if (goal is not null)
             {

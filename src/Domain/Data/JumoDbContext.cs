@@ -16,6 +16,7 @@ public sealed class JumoDbContext(DbContextOptions<JumoDbContext> options) : DbC
     public DbSet<MentoringProgram> Programs => Set<MentoringProgram>();
     public DbSet<Enrolment> Enrolments => Set<Enrolment>();
     public DbSet<Match> Matches => Set<Match>();
+    public DbSet<MatchTransition> MatchTransitions => Set<MatchTransition>();
     public DbSet<Goal> Goals => Set<Goal>();
     public DbSet<Milestone> Milestones => Set<Milestone>();
     public DbSet<Resource> Resources => Set<Resource>();

@@ -110,13 +110,33 @@ namespace JumoMentoring.Domain.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<Guid?>("CohortId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("cohort_id");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<DateTimeOffset?>("MenteeAcceptedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("mentee_accepted_at");
+
+                    b.Property<DateTimeOffset?>("MenteeConfirmedCompletionAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("mentee_confirmed_completion_at");
+
                     b.Property<Guid>("MenteeId")
                         .HasColumnType("uuid")
                         .HasColumnName("mentee_id");
+
+                    b.Property<DateTimeOffset?>("MentorAcceptedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("mentor_accepted_at");
+
+                    b.Property<DateTimeOffset?>("MentorConfirmedCompletionAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("mentor_confirmed_completion_at");
 
                     b.Property<Guid>("MentorId")
                         .HasColumnType("uuid")
@@ -125,6 +145,11 @@ namespace JumoMentoring.Domain.Migrations
                     b.Property<Guid>("ProgramId")
                         .HasColumnType("uuid")
                         .HasColumnName("program_id");
+
+                    b.Property<string>("RequestMessage")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("request_message");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -146,15 +171,72 @@ namespace JumoMentoring.Domain.Migrations
                         .HasDatabaseName("ix_matches_mentor_id");
 
                     b.HasIndex("ProgramId", "MenteeId")
-                        .HasDatabaseName("ix_matches_program_id_mentee_id");
+                        .IsUnique()
+                        .HasDatabaseName("ux_matches_current_mentee")
+                        .HasFilter("status IN ('Active', 'Paused')");
 
                     b.HasIndex("ProgramId", "MentorId")
                         .HasDatabaseName("ix_matches_program_id_mentor_id");
+
+                    b.HasIndex("ProgramId", "MentorId", "MenteeId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_matches_open_pair")
+                        .HasFilter("status IN ('Requested', 'Proposed', 'Active', 'Paused')");
 
                     b.ToTable("matches", null, t =>
                         {
                             t.HasCheckConstraint("ck_matches_distinct_members", "mentor_id <> mentee_id");
                         });
+                });
+
+            modelBuilder.Entity("JumoMentoring.Domain.Matches.MatchTransition", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("actor");
+
+                    b.Property<Guid?>("ActorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("actor_id");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("From")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("from");
+
+                    b.Property<Guid>("MatchId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("match_id");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_match_transitions");
+
+                    b.HasIndex("MatchId")
+                        .HasDatabaseName("ix_match_transitions_match_id");
+
+                    b.ToTable("match_transitions", (string)null);
                 });
 
             modelBuilder.Entity("JumoMentoring.Domain.Members.Member", b =>
@@ -473,6 +555,10 @@ namespace JumoMentoring.Domain.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("name_fr");
 
+                    b.Property<int>("RequestExpiryDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("request_expiry_days");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -663,6 +749,16 @@ namespace JumoMentoring.Domain.Migrations
                     b.Navigation("Program");
                 });
 
+            modelBuilder.Entity("JumoMentoring.Domain.Matches.MatchTransition", b =>
+                {
+                    b.HasOne("JumoMentoring.Domain.Matches.Match", null)
+                        .WithMany("Transitions")
+                        .HasForeignKey("MatchId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_match_transitions_matches_match_id");
+                });
+
             modelBuilder.Entity("JumoMentoring.Domain.Members.RoleAssignment", b =>
                 {
                     b.HasOne("JumoMentoring.Domain.Members.Member", null)
@@ -719,6 +815,11 @@ namespace JumoMentoring.Domain.Migrations
             modelBuilder.Entity("JumoMentoring.Domain.Goals.Goal", b =>
                 {
                     b.Navigation("Milestones");
+                });
+
+            modelBuilder.Entity("JumoMentoring.Domain.Matches.Match", b =>
+                {
+                    b.Navigation("Transitions");
                 });
 #pragma warning restore 612, 618
         }

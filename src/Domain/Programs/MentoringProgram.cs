@@ -33,6 +33,9 @@ public sealed class MentoringProgram
     public required string DescriptionFr { get; set; }
     public required string DescriptionEn { get; set; }
     public ProgramStatus Status { get; set; } = ProgramStatus.Open;
+
+    /// <summary>Flexible programs: days a mentor has to answer a request before it expires.</summary>
+    public int RequestExpiryDays { get; set; } = 14;
     public DateTimeOffset CreatedAt { get; init; } = DateTimeOffset.UtcNow;
 }
 
