@@ -298,8 +298,14 @@ public sealed class ChatStore(IConnectionMultiplexer redis, IOptions<ChatOptions
 
         if (waitAofSupport == 0)
         {
+            // Decided once, from the first connected primary (the write just went through it).
             var server = redis.GetServers().FirstOrDefault(s => s.IsConnected && !s.IsReplica);
-            waitAofSupport = server is not null && server.Version >= new Version(7, 2) ? 1 : 2;
+            if (server is null)
+            {
+                return;
+            }
+
+            waitAofSupport = server.Version >= new Version(7, 2) ? 1 : 2;
         }
 
         if (waitAofSupport != 1)
