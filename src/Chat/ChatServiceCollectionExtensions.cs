@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -32,6 +34,30 @@ public static class ChatServiceCollectionExtensions
         services.AddSingleton<ChatStore>();
         services.AddSingleton<PresenceTracker>();
         services.AddSingleton<ConversationAccess>();
+        services.AddSingleton<ChatConnections>();
         return services;
+    }
+
+    /// <summary>
+    /// The hub's background presence work. The host calls it with
+    /// <c>services.AddSignalR().AddStackExchangeRedis(redisConnectionString, o => o.Configuration.ChannelPrefix = RedisChannel.Literal("jumo:signalr"))</c>
+    /// (the backplane carries group messages to every server) and maps the hub with
+    /// <see cref="MapChatHub"/>, behind authentication that sets the <c>member_id</c> claim.
+    /// </summary>
+    public static IServiceCollection AddChatHub(this IServiceCollection services)
+    {
+        services.AddHostedService<ChatPresenceService>();
+        return services;
+    }
+
+    /// <summary>
+    /// Maps <see cref="ChatHub"/> at <see cref="ChatHub.Path"/> (/hubs/chat) for authenticated callers
+    /// with a <c>member_id</c> claim (the host adds authentication and authorization).
+    /// </summary>
+    public static HubEndpointConventionBuilder MapChatHub(this IEndpointRouteBuilder endpoints)
+    {
+        var hub = endpoints.MapHub<ChatHub>(ChatHub.Path);
+        hub.RequireAuthorization(policy => policy.RequireAuthenticatedUser().RequireClaim(ChatHub.MemberIdClaim));
+        return hub;
     }
 }
