@@ -123,6 +123,11 @@ public sealed class ChatHub(ChatStore store, ConversationAccess access, Presence
     /// <summary>The presence of the given members (the caller's contacts; others show as offline).</summary>
     public Task<IReadOnlyList<PresenceNotice>> GetPresence(Guid[] memberIds) => Run(async member =>
     {
+        if (memberIds.Length > 100)
+        {
+            throw new ChatException(ChatErrorCodes.LimitExceeded, "At most 100 members at once.");
+        }
+
         var contacts = (await access.ListAsync(member, Context.ConnectionAborted)).Select(m => m.OtherMemberId).ToHashSet();
         var found = await presence.GetPresenceAsync(memberIds.Where(contacts.Contains));
         return (IReadOnlyList<PresenceNotice>)

@@ -184,14 +184,14 @@ public sealed class PresenceTrackerTests : IAsyncLifetime
     [Fact]
     public async Task With_the_real_clock_and_a_short_grace_a_member_goes_offline()
     {
-        redis.Options.PresenceGracePeriod = TimeSpan.FromMilliseconds(800);
+        redis.Options.PresenceGracePeriod = TimeSpan.FromSeconds(2);
         var tracker = redis.Presence(time: TimeProvider.System);
         await tracker.ConnectAsync(alice, "c1");
 
         await tracker.DisconnectAsync(alice, "c1");
         Assert.Equal(PresenceStatus.Online, (await tracker.GetPresenceAsync(alice)).Status);
 
-        await Task.Delay(TimeSpan.FromMilliseconds(1000));
+        await Task.Delay(TimeSpan.FromSeconds(2.2));
         Assert.Equal(PresenceStatus.Offline, (await tracker.GetPresenceAsync(alice)).Status);
     }
 }
