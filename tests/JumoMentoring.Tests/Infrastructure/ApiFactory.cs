@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using StackExchange.Redis;
 
 namespace JumoMentoring.Tests.Infrastructure;
 
@@ -22,12 +23,16 @@ public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public static string RedisConnectionString { get; } =
         Environment.GetEnvironmentVariable("ConnectionStrings__Redis") ?? "127.0.0.1:63799";
 
+    /// <summary>The chat's Redis keys of this test run: other checkouts test on the same server.</summary>
+    public static string ChatKeyPrefix { get; } = $"test:{Guid.NewGuid():N}:";
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         // Not Development: errors are masked as in production.
         builder.UseEnvironment("Test");
         builder.UseSetting("ConnectionStrings:Postgres", PostgresConnectionString);
         builder.UseSetting("ConnectionStrings:Redis", RedisConnectionString);
+        builder.UseSetting("Chat:KeyPrefix", ChatKeyPrefix);
     }
 
     public async Task InitializeAsync()
@@ -37,7 +42,24 @@ public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         await ResetAsync();
     }
 
-    Task IAsyncLifetime.DisposeAsync() => Task.CompletedTask;
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        // Delete the chat keys this run wrote.
+        var redis = Services.GetRequiredService<IConnectionMultiplexer>();
+        if (redis.IsConnected)
+        {
+            var keys = new List<RedisKey>();
+            await foreach (var key in redis.GetServers()[0].KeysAsync(pattern: ChatKeyPrefix + "*", pageSize: 500))
+            {
+                keys.Add(key);
+            }
+
+            if (keys.Count > 0)
+            {
+                await redis.GetDatabase().KeyDeleteAsync([.. keys]);
+            }
+        }
+    }
 
     public JumoDbContext CreateDbContext() =>
         Services.GetRequiredService<IDbContextFactory<JumoDbContext>>().CreateDbContext();
