@@ -11,8 +11,8 @@ var builder = WebApplication.CreateBuilder(args);
 // Domain: PostgreSQL through EF Core.
 builder.Services.AddDomain(builder.Configuration);
 
-// Chat: Redis.
-builder.Services.AddChat(builder.Configuration);
+// Chat: Redis stream store, presence, and the SignalR hub with its Redis backplane.
+builder.Services.AddChat(builder.Configuration).AddChatHub(builder.Configuration);
 
 // API: sign-in, GraphQL schema and conventions, health checks.
 builder.Services.AddApi(builder.Configuration, builder.Environment);
@@ -40,6 +40,9 @@ if (app.Environment.AllowsDevTokens())
 
 // GraphQL over HTTP.
 app.MapGraphQLHttp("/graphql");
+
+// Live chat: the SignalR hub at /hubs/chat (JWT from the header or the access_token query string).
+app.MapChatHub();
 
 app.Run();
 

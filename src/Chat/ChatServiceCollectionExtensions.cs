@@ -39,13 +39,16 @@ public static class ChatServiceCollectionExtensions
     }
 
     /// <summary>
-    /// The hub's background presence work. The host calls it with
-    /// <c>services.AddSignalR().AddStackExchangeRedis(redisConnectionString, o => o.Configuration.ChannelPrefix = RedisChannel.Literal("jumo:signalr"))</c>
-    /// (the backplane carries group messages to every server) and maps the hub with
+    /// SignalR with the Redis backplane (group messages reach every server; channels under the
+    /// chat's key prefix) and the hub's background presence work. Map the hub with
     /// <see cref="MapChatHub"/>, behind authentication that sets the <c>member_id</c> claim.
     /// </summary>
-    public static IServiceCollection AddChatHub(this IServiceCollection services)
+    public static IServiceCollection AddChatHub(this IServiceCollection services, IConfiguration configuration)
     {
+        var prefix = configuration.GetSection(ChatOptions.Section)[nameof(ChatOptions.KeyPrefix)] ?? new ChatOptions().KeyPrefix;
+        services.AddSignalR(o => o.EnableDetailedErrors = false)
+            .AddStackExchangeRedis(configuration.GetConnectionString("Redis") ?? DefaultConnectionString,
+                o => o.Configuration.ChannelPrefix = RedisChannel.Literal(prefix + "signalr"));
         services.AddHostedService<ChatPresenceService>();
         return services;
     }

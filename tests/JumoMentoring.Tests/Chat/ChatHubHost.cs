@@ -11,7 +11,6 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using StackExchange.Redis;
 
 namespace JumoMentoring.Tests.Chat;
 
@@ -39,9 +38,7 @@ public sealed class ChatHubHost : IAsyncDisposable
         builder.Configuration["ConnectionStrings:Redis"] = ApiFactory.RedisConnectionString;
         builder.Configuration["Chat:KeyPrefix"] = prefix;
         builder.Configuration["Chat:PresenceGracePeriod"] = (grace ?? TimeSpan.FromSeconds(30)).ToString();
-        builder.Services.AddDomain(builder.Configuration).AddChat(builder.Configuration).AddChatHub();
-        builder.Services.AddSignalR(o => o.EnableDetailedErrors = false)
-            .AddStackExchangeRedis(ApiFactory.RedisConnectionString, o => o.Configuration.ChannelPrefix = RedisChannel.Literal(prefix + "signalr"));
+        builder.Services.AddDomain(builder.Configuration).AddChat(builder.Configuration).AddChatHub(builder.Configuration);
         builder.Services.AddAuthentication(TestMemberAuthentication.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, TestMemberAuthentication>(TestMemberAuthentication.SchemeName, null);
         builder.Services.AddAuthorization();
