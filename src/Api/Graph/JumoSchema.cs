@@ -3,6 +3,8 @@ using GraphQL.Types;
 using JumoMentoring.Api.Matches;
 using JumoMentoring.Api.Members;
 using JumoMentoring.Api.Programs;
+using JumoMentoring.Api.Sync;
+using JumoMentoring.Api.Webhooks;
 
 namespace JumoMentoring.Api.Graph;
 
@@ -15,6 +17,8 @@ public sealed class QueryType : ObjectGraphType
         this.AddProgramQueries(nodes);
         this.AddMemberQueries(nodes);
         this.AddMatchQueries(nodes);
+        this.AddSyncQueries(nodes);
+        this.AddWebhookQueries(nodes);
     }
 }
 
@@ -26,6 +30,8 @@ public sealed class MutationType : ObjectGraphType
         this.AddMemberMutations();
         this.AddProgramMutations();
         this.AddMatchMutations();
+        this.AddSyncMutations();
+        this.AddWebhookMutations();
     }
 }
 

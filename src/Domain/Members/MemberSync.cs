@@ -47,9 +47,17 @@ public sealed class MemberSyncResult
 
     /// <summary>How many rows had at least one error.</summary>
     public int Rejected => Errors.Select(e => e.Position).Distinct().Count();
+}
 
-    /// <summary>False when nothing was written (all-or-nothing mode with errors).</summary>
-    public bool Applied { get; set; }
+/// <summary>Rows checked and the members they name loaded, before anything is written (<see cref="MemberSync.PlanAsync"/>).</summary>
+public sealed class MemberSyncPlan
+{
+    public int Received { get; init; }
+    public List<MemberSyncError> Errors { get; } = [];
+
+    internal List<MemberSync.CleanRow> Valid { get; } = [];
+    internal HashSet<string> Listed { get; } = new(StringComparer.Ordinal);
+    internal Dictionary<string, MemberSync.Loaded> ByNumber { get; set; } = [];
 }
 
 /// <summary>
@@ -107,34 +115,36 @@ public static class MemberSync
     }
 
     /// <summary>
-    /// Upserts <paramref name="rows"/> (at most <see cref="MaxRowsPerCall"/> from GraphQL; the CSV import
-    /// sends its whole file) with three queries and one SaveChanges whatever their number. Invalid rows
-    /// are reported and skipped; with <paramref name="allOrNothing"/> any error means nothing is written.
-    /// With a <paramref name="run"/>, every listed member number counts as seen by it, even on an invalid
-    /// row: a typo in the member system must not deactivate someone.
+    /// Upserts <paramref name="rows"/>: <see cref="PlanAsync"/> then <see cref="ApplyAsync"/>. Invalid rows
+    /// are reported and skipped, the valid ones applied.
     /// </summary>
-    public static async Task<MemberSyncResult> SyncAsync(
-        JumoDbContext db, IReadOnlyList<MemberSyncRow> rows, MemberSyncRun? run, bool allOrNothing, CancellationToken cancellationToken)
+    public static async Task<MemberSyncResult> SyncAsync(JumoDbContext db, IReadOnlyList<MemberSyncRow> rows, MemberSyncRun? run, CancellationToken cancellationToken) =>
+        await ApplyAsync(db, await PlanAsync(db, rows, cancellationToken), run, cancellationToken);
+
+    /// <summary>
+    /// Normalises and checks <paramref name="rows"/> (at most <see cref="MaxRowsPerCall"/> from GraphQL; the
+    /// CSV import sends its whole file) and loads the members they name, with two queries whatever their
+    /// number. Changes nothing: the CSV import applies the plan only when it has no errors.
+    /// </summary>
+    public static async Task<MemberSyncPlan> PlanAsync(JumoDbContext db, IReadOnlyList<MemberSyncRow> rows, CancellationToken cancellationToken)
     {
-        var result = new MemberSyncResult { Received = rows.Count };
+        var plan = new MemberSyncPlan { Received = rows.Count };
         var lists = await ReferenceResolver.LoadAsync(db, cancellationToken);
 
         // 1. Normalise and validate each row on its own, then against the other rows of the call.
-        var valid = new List<CleanRow>();
-        var listed = new HashSet<string>(StringComparer.Ordinal);
         var numbers = new Dictionary<string, int>(StringComparer.Ordinal);
         var emails = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var row in rows)
         {
-            var errorsBefore = result.Errors.Count;
-            var clean = Normalise(row, lists, result.Errors);
+            var errorsBefore = plan.Errors.Count;
+            var clean = Normalise(row, lists, plan.Errors);
             var number = CleanMemberNumber(row.MemberNumber);
             if (number is not null)
             {
-                listed.Add(number);
+                plan.Listed.Add(number);
                 if (!numbers.TryAdd(number, row.Position))
                 {
-                    result.Errors.Add(new MemberSyncError(row.Position, number, DuplicateMemberNumber, "memberNumber",
+                    plan.Errors.Add(new MemberSyncError(row.Position, number, DuplicateMemberNumber, "memberNumber",
                         $"Le numéro de membre {number} figure deux fois (aussi en {numbers[number]}).",
                         $"Member number {number} appears twice (also at {numbers[number]})."));
                 }
@@ -142,20 +152,20 @@ public static class MemberSync
 
             if (clean is not null && !emails.TryAdd(clean.Email, row.Position))
             {
-                result.Errors.Add(new MemberSyncError(row.Position, number, EmailTaken, "email",
+                plan.Errors.Add(new MemberSyncError(row.Position, number, EmailTaken, "email",
                     $"Le courriel {clean.Email} figure deux fois (aussi en {emails[clean.Email]}).",
                     $"The email {clean.Email} appears twice (also at {emails[clean.Email]})."));
             }
 
-            if (clean is not null && result.Errors.Count == errorsBefore)
+            if (clean is not null && plan.Errors.Count == errorsBefore)
             {
-                valid.Add(clean);
+                plan.Valid.Add(clean);
             }
         }
 
         // 2. One query loads every member the call names, by number or by email, with its sync state.
-        var numberList = listed.ToList();
-        var emailList = valid.Select(r => r.Email).ToList();
+        var numberList = plan.Listed.ToList();
+        var emailList = plan.Valid.Select(r => r.Email).ToList();
         var loaded = await (
             from m in db.Members
             where numberList.Contains(m.MemberNumber) || emailList.Contains(m.Email)
@@ -163,24 +173,35 @@ public static class MemberSync
             from s in states.DefaultIfEmpty()
             select new Loaded { Member = m, State = s })
             .ToListAsync(cancellationToken);
-        var byNumber = loaded.ToDictionary(l => l.Member.MemberNumber, StringComparer.Ordinal);
+        plan.ByNumber = loaded.ToDictionary(l => l.Member.MemberNumber, StringComparer.Ordinal);
         var byEmail = loaded.ToDictionary(l => l.Member.Email, StringComparer.Ordinal);
 
-        foreach (var row in valid.ToList())
+        foreach (var row in plan.Valid.ToList())
         {
             if (byEmail.TryGetValue(row.Email, out var holder) && holder.Member.MemberNumber != row.MemberNumber)
             {
-                result.Errors.Add(new MemberSyncError(row.Position, row.MemberNumber, EmailTaken, "email",
+                plan.Errors.Add(new MemberSyncError(row.Position, row.MemberNumber, EmailTaken, "email",
                     $"Le courriel {row.Email} appartient déjà au membre {holder.Member.MemberNumber}.",
                     $"The email {row.Email} already belongs to member {holder.Member.MemberNumber}."));
-                valid.Remove(row);
+                plan.Valid.Remove(row);
             }
         }
 
-        if (allOrNothing && result.Errors.Count > 0)
-        {
-            return result;
-        }
+        return plan;
+    }
+
+    /// <summary>
+    /// Applies the valid rows of <paramref name="plan"/> with one SaveChanges. With a <paramref name="run"/>,
+    /// every listed member number counts as seen by it, even on an invalid row: a typo in the member
+    /// system must not deactivate someone.
+    /// </summary>
+    public static async Task<MemberSyncResult> ApplyAsync(JumoDbContext db, MemberSyncPlan plan, MemberSyncRun? run, CancellationToken cancellationToken)
+    {
+        var result = new MemberSyncResult { Received = plan.Received };
+        result.Errors.AddRange(plan.Errors);
+        var valid = plan.Valid;
+        var byNumber = plan.ByNumber;
+        var listed = plan.Listed;
 
         // 3. Apply: a new member, or the differences (and the status change) of an existing one.
         var now = DateTimeOffset.UtcNow;
@@ -294,7 +315,6 @@ public static class MemberSync
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        result.Applied = true;
         return result;
     }
 
@@ -389,11 +409,11 @@ public static class MemberSync
 
     // ----- Normalisation and validation of one row -----
 
-    private sealed record CleanRow(
+    internal sealed record CleanRow(
         int Position, string MemberNumber, string FirstName, string LastName, string Email, Language PreferredLanguage,
         IReadOnlyList<string> LanguagesSpoken, string CareerStage, string Region, IReadOnlyList<string>? PracticeSettings, bool Active);
 
-    private sealed class Loaded
+    internal sealed class Loaded
     {
         public required Member Member { get; init; }
         public MemberSyncState? State { get; set; }
