@@ -67,10 +67,10 @@ public sealed class MemberSyncRowInputType : InputObjectGraphType<MemberSyncRowI
         Field(i => i.LastName).Description("Trimmed; always overwritten.");
         Field(i => i.Email).Description("Trimmed and lower-cased; always overwritten; unique among members (EMAIL_TAKEN).");
         Field(i => i.PreferredLanguage).Description("A LANGUAGE code (fr, en; fr-CA is read as fr). Members may change it: it is overwritten only when the member system's value changes.");
-        Field(i => i.LanguagesSpoken, nullable: true).Description("LANGUAGE codes; left out or empty: the preferred language. Overwritten only when the member system's value changes.");
+        Field(i => i.LanguagesSpoken, type: typeof(ListGraphType<NonNullGraphType<StringGraphType>>)).Description("LANGUAGE codes; left out or empty: the preferred language. Overwritten only when the member system's value changes.");
         Field(i => i.CareerStage).Description("A CAREER_STAGE code (or its label). The member system is the source of truth for the career stage: always overwritten.");
         Field(i => i.Region).Description("A REGION code, 01–17 (\"6\" and the region's name are accepted). Members may change it: overwritten only when the member system's value changes.");
-        Field(i => i.PracticeSettings, nullable: true).Description("PRACTICE_SETTING codes. Left out (null): left as they are. Overwritten only when the member system's value changes.");
+        Field(i => i.PracticeSettings, type: typeof(ListGraphType<NonNullGraphType<StringGraphType>>)).Description("PRACTICE_SETTING codes. Left out (null): left as they are. Overwritten only when the member system's value changes.");
         Field(i => i.Active).DefaultValue(true).Description("False deactivates the member (kept with their matches, goals and messages, but sign-in is refused); true reactivates a deactivated member.");
     }
 }

@@ -97,7 +97,7 @@ public sealed class UpdateWebhookInputType : InputObjectGraphType<UpdateWebhookI
         Field(i => i.Id, type: typeof(NonNullGraphType<IdGraphType>));
         Field(i => i.Url, nullable: true);
         Field(i => i.Secret, nullable: true);
-        Field(i => i.EventTypes, nullable: true);
+        Field(i => i.EventTypes, type: typeof(ListGraphType<NonNullGraphType<StringGraphType>>));
         Field(i => i.Active, nullable: true);
     }
 }
