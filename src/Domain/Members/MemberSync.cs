@@ -191,7 +191,8 @@ public static class MemberSync
     }
 
     /// <summary>
-    /// Applies the valid rows of <paramref name="plan"/> with one SaveChanges. With a <paramref name="run"/>,
+    /// Applies the valid rows of <paramref name="plan"/> with one SaveChanges (and one UPDATE for the members
+    /// only seen again, unchanged). With a <paramref name="run"/>,
     /// every listed member number counts as seen by it, even on an invalid row: a typo in the member
     /// system must not deactivate someone.
     /// </summary>
@@ -205,6 +206,7 @@ public static class MemberSync
 
         // 3. Apply: a new member, or the differences (and the status change) of an existing one.
         var now = DateTimeOffset.UtcNow;
+        var touched = new List<Guid>();
         foreach (var row in valid)
         {
             if (!byNumber.TryGetValue(row.MemberNumber, out var existing))
@@ -232,6 +234,7 @@ public static class MemberSync
 
             var m = existing.Member;
             var originalStatus = m.Status;
+            var stateChanged = existing.State is null;
             var state = existing.State ??= AddState(db, m.Id);
             var changed = false;
             changed |= Assign(m.FirstName, row.FirstName, v => m.FirstName = v);
@@ -245,24 +248,28 @@ public static class MemberSync
             {
                 changed |= Assign(m.PreferredLanguage, row.PreferredLanguage, v => m.PreferredLanguage = v);
                 state.PreferredLanguage = language;
+                stateChanged = true;
             }
 
             if (state.LanguagesSpoken is null || !state.LanguagesSpoken.SequenceEqual(row.LanguagesSpoken))
             {
                 changed |= AssignList(m.LanguagesSpoken, row.LanguagesSpoken, v => m.LanguagesSpoken = v);
                 state.LanguagesSpoken = [.. row.LanguagesSpoken];
+                stateChanged = true;
             }
 
             if (state.Region != row.Region)
             {
                 changed |= Assign(m.Region, row.Region, v => m.Region = v);
                 state.Region = row.Region;
+                stateChanged = true;
             }
 
             if (row.PracticeSettings is { } settings && (state.PracticeSettings is null || !state.PracticeSettings.SequenceEqual(settings)))
             {
                 changed |= AssignList(m.PracticeSettings, settings, v => m.PracticeSettings = v);
                 state.PracticeSettings = [.. settings];
+                stateChanged = true;
             }
 
             if (row.Active && m.Status == MemberStatus.Deactivated)
@@ -289,11 +296,20 @@ public static class MemberSync
                 m.UpdatedAt = now;
             }
 
-            state.LastSyncedAt = now;
-            state.LastRunId = run?.Id ?? state.LastRunId;
+            if (stateChanged)
+            {
+                state.LastSyncedAt = now;
+                state.LastRunId = run?.Id ?? state.LastRunId;
+            }
+            else
+            {
+                // Only "seen again": one UPDATE for all of them below, not one per member.
+                touched.Add(m.Id);
+            }
         }
 
         // A run has seen every member number it was sent, valid row or not.
+        var seenOnly = new List<Guid>();
         if (run is not null)
         {
             var applied = valid.Select(r => r.MemberNumber).ToHashSet(StringComparer.Ordinal);
@@ -301,7 +317,14 @@ public static class MemberSync
             {
                 if (byNumber.TryGetValue(number, out var seen))
                 {
-                    (seen.State ??= AddState(db, seen.Member.Id)).LastRunId = run.Id;
+                    if (seen.State is null)
+                    {
+                        (seen.State = AddState(db, seen.Member.Id)).LastRunId = run.Id;
+                    }
+                    else
+                    {
+                        seenOnly.Add(seen.Member.Id);
+                    }
                 }
             }
 
@@ -315,6 +338,19 @@ public static class MemberSync
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        var runId = run?.Id;
+        if (touched.Count > 0)
+        {
+            await db.MemberSyncStates.Where(x => touched.Contains(x.MemberId))
+                .ExecuteUpdateAsync(set => set.SetProperty(x => x.LastSyncedAt, now).SetProperty(x => x.LastRunId, x => runId ?? x.LastRunId), cancellationToken);
+        }
+
+        if (seenOnly.Count > 0)
+        {
+            await db.MemberSyncStates.Where(x => seenOnly.Contains(x.MemberId))
+                .ExecuteUpdateAsync(set => set.SetProperty(x => x.LastRunId, runId), cancellationToken);
+        }
+
         return result;
     }
 
