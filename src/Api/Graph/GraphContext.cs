@@ -9,11 +9,26 @@ public sealed class GraphUserContext : Dictionary<string, object?>
     /// <summary>The reader's language, from Accept-Language; French unless English is asked first.</summary>
     public Language Language { get; init; } = Language.Fr;
 
-    public static Language FromAcceptLanguage(string? header)
+    /// <summary>
+    /// The language Accept-Language asked for; null when the request named none the platform speaks
+    /// (search then looks in both languages).
+    /// </summary>
+    public Language? AcceptLanguage { get; init; }
+
+    public static GraphUserContext FromRequest(string? acceptLanguage)
+    {
+        var asked = ParseAcceptLanguage(acceptLanguage);
+        return new GraphUserContext { Language = asked ?? Language.Fr, AcceptLanguage = asked };
+    }
+
+    public static Language FromAcceptLanguage(string? header) => ParseAcceptLanguage(header) ?? Language.Fr;
+
+    /// <summary>The first listed language the platform speaks, or null.</summary>
+    public static Language? ParseAcceptLanguage(string? header)
     {
         if (string.IsNullOrWhiteSpace(header))
         {
-            return Language.Fr;
+            return null;
         }
 
         // The first listed language the platform speaks wins ("en-CA,fr;q=0.8" gives English).
@@ -32,7 +47,7 @@ public sealed class GraphUserContext : Dictionary<string, object?>
             }
         }
 
-        return Language.Fr;
+        return null;
     }
 }
 

@@ -99,7 +99,7 @@ public static class GraphQLHttpEndpoint
             options.Extensions = request.Extensions is { } extensions ? serializer.ReadNode<Inputs>(extensions) : null;
             options.RequestServices = services;
             options.User = http.User;
-            options.UserContext = new GraphUserContext { Language = GraphUserContext.FromAcceptLanguage(http.Request.Headers.AcceptLanguage) };
+            options.UserContext = GraphUserContext.FromRequest(http.Request.Headers.AcceptLanguage);
             options.CancellationToken = http.RequestAborted;
         });
 

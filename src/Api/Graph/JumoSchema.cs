@@ -2,6 +2,7 @@ using GraphQL;
 using GraphQL.Types;
 using JumoMentoring.Api.Members;
 using JumoMentoring.Api.Programs;
+using JumoMentoring.Api.Resources;
 
 namespace JumoMentoring.Api.Graph;
 
@@ -13,6 +14,7 @@ public sealed class QueryType : ObjectGraphType
         this.AddNodeFields(nodes);
         this.AddProgramQueries(nodes);
         this.AddMemberQueries(nodes);
+        this.AddResourceQueries(nodes);
     }
 }
 
