@@ -222,7 +222,7 @@ public static class ResourceSearch
 
     /// <summary>The summary and body of one language with the Markdown punctuation taken out, for headlines.</summary>
     private static string PlainText(string alias, string language) =>
-        $"""regexp_replace(regexp_replace(concat_ws(E'\n\n', {alias}.summary_{language}, {alias}.body_{language}), '\[([^]]*)\]\([^)]*\)', '\1', 'g'), '[#*_`>|~]+', ' ', 'g')""";
+        $"""regexp_replace(regexp_replace(concat_ws(E'\n\n', {alias}.summary_{language}, {alias}.body_{language}), '\[([^]]*)\]\([^)]*\)', '\1', 'g'), '[#*_`|~]+', ' ', 'g')""";
 
     /// <summary>Column name of a raw query row: materialized by property name, unaffected by the snake-case convention.</summary>
     private sealed class Row
@@ -323,12 +323,15 @@ public static class ResourceSearch
             return $"CASE WHEN {alias}.title_{wanted} IS NOT NULL THEN '{wanted}' ELSE '{other}' END";
         }
 
-        /// <summary>Title order: the title served, without case or accents.</summary>
+        /// <summary>
+        /// Title order: the title served, without case or accents, compared character by character
+        /// (COLLATE "C") so that the order and the keyset cursor do not depend on the server's locale.
+        /// </summary>
         public string SortKey(string alias)
         {
             var wanted = Code(criteria.Wanted);
             var other = Code(Other(criteria.Wanted));
-            return $"lower(public.immutable_unaccent(coalesce({alias}.title_{wanted}, {alias}.title_{other})))";
+            return $"""lower(public.immutable_unaccent(coalesce({alias}.title_{wanted}, {alias}.title_{other}))) COLLATE "C" """.TrimEnd();
         }
 
         public List<NpgsqlParameter> Parameters()
