@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 
 namespace JumoMentoring.Domain.Resources;
@@ -22,19 +23,13 @@ public static class ResourceRecommendations
         var stage = criteria.Stage?.ToCode();
         return resources
             .Where(r => r.Status == ResourceStatus.Published)
-            .Select(r => new
-            {
-                Resource = r,
-                SharedTopics = r.Topics.Count(t => topics.Contains(t)),
-                AudienceFits = audience != null && r.Audience.Contains(audience),
-                StageFits = stage != null && r.Stage == stage,
-            })
-            .Where(x => x.SharedTopics > 0 || x.AudienceFits || x.StageFits)
-            .OrderByDescending(x => x.SharedTopics)
-            .ThenByDescending(x => x.AudienceFits)
-            .ThenByDescending(x => x.StageFits)
-            .ThenBy(x => x.Resource.Slug)
-            .Select(x => x.Resource);
+            .Where(r => r.Topics.Any(t => topics.Contains(t))
+                || (audience != null && r.Audience.Contains(audience))
+                || (stage != null && r.Stage == stage))
+            .OrderByDescending(SharedTopics(topics))
+            .ThenByDescending(r => audience != null && r.Audience.Contains(audience))
+            .ThenByDescending(r => stage != null && r.Stage == stage)
+            .ThenBy(r => r.Slug);
     }
 
     /// <summary>The first <paramref name="take"/> recommendations, read without tracking.</summary>
@@ -43,4 +38,30 @@ public static class ResourceRecommendations
         criteria.IsEmpty || take <= 0
             ? []
             : await Rank(resources.AsNoTracking(), criteria).Take(take).ToListAsync(cancellationToken);
+
+    /// <summary>
+    /// How many of <paramref name="topics"/> a resource has, as a plain sum of one
+    /// <c>@topic = ANY (topics)</c> per topic: PostgreSQL computes it without a subquery per row.
+    /// Each topic is a query parameter.
+    /// </summary>
+    private static Expression<Func<Resource, int>> SharedTopics(IReadOnlyList<string> topics)
+    {
+        var resource = Expression.Parameter(typeof(Resource), "r");
+        var resourceTopics = Expression.Property(resource, nameof(Resource.Topics));
+        var contains = typeof(List<string>).GetMethod(nameof(List<string>.Contains), [typeof(string)])!;
+        Expression sum = Expression.Constant(0);
+        foreach (var topic in topics)
+        {
+            var parameter = Expression.Property(Expression.Constant(new TopicParameter(topic)), nameof(TopicParameter.Value));
+            sum = Expression.Add(sum, Expression.Condition(Expression.Call(resourceTopics, contains, parameter), Expression.Constant(1), Expression.Constant(0)));
+        }
+
+        return Expression.Lambda<Func<Resource, int>>(sum, resource);
+    }
+
+    /// <summary>A captured value, so that EF sends the topic as a parameter rather than a literal.</summary>
+    private sealed class TopicParameter(string value)
+    {
+        public string Value { get; } = value;
+    }
 }
