@@ -74,7 +74,7 @@ namespace JumoMentoring.Domain.Migrations
                 """);
 
             // Ranking reads the vector of every match, several times per row. Out of line (TOAST) that
-            // costs a TOAST index lookup each time (17x the buffers in the benchmark): keep the vectors
+            // costs a TOAST index lookup each time (about 30 times the buffers in the benchmark): keep the vectors
             // and the small columns that filters and sorting read in the row (MAIN), so that only the
             // bodies go out of line, and compress the vectors with lz4 where the server has it.
             migrationBuilder.Sql(
