@@ -3,6 +3,7 @@ using GraphQL.Types;
 using JumoMentoring.Api.Matches;
 using JumoMentoring.Api.Members;
 using JumoMentoring.Api.Programs;
+using JumoMentoring.Api.Resources;
 
 namespace JumoMentoring.Api.Graph;
 
@@ -15,6 +16,7 @@ public sealed class QueryType : ObjectGraphType
         this.AddProgramQueries(nodes);
         this.AddMemberQueries(nodes);
         this.AddMatchQueries(nodes);
+        this.AddResourceQueries(nodes);
     }
 }
 

@@ -8,8 +8,9 @@ using Microsoft.EntityFrameworkCore;
 namespace JumoMentoring.Domain.Data;
 
 /// <summary>
-/// Reference lists plus demo data: both programs and about forty members. Idempotent: every row is
-/// keyed by a natural key (list code, program code, member number), so running it twice adds nothing.
+/// Reference lists plus demo data: both programs, about forty members and the guide library
+/// (<see cref="DemoResources"/>). Idempotent: every row is keyed by a natural key (list code, program
+/// code, member number, resource slug), so running it twice adds nothing.
 /// </summary>
 public static class DemoData
 {
@@ -119,6 +120,7 @@ public static class DemoData
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        await DemoResources.SeedAsync(db, cancellationToken);
     }
 
     private static IEnumerable<MentoringProgram> Programs()

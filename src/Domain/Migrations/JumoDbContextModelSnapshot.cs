@@ -643,6 +643,12 @@ namespace JumoMentoring.Domain.Migrations
                         .HasColumnType("character varying(16)")
                         .HasColumnName("kind");
 
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("slug");
+
                     b.Property<string>("Stage")
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)")
@@ -690,6 +696,10 @@ namespace JumoMentoring.Domain.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_resources");
+
+                    b.HasIndex("Slug")
+                        .IsUnique()
+                        .HasDatabaseName("ix_resources_slug");
 
                     b.ToTable("resources", null, t =>
                         {
