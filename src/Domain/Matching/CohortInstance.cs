@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace JumoMentoring.Domain.Matching;
 
@@ -39,119 +40,164 @@ internal sealed class CohortInstance
         var mentorSettings = settings.Masks(mentors.Select(p => p.PracticeSettings));
         var mentorSlots = slots.Masks(mentors.Select(p => p.Availability));
         var mentorRegion = mentors.Select(p => RegionIndex(p.Region)).ToArray();
+        var menteeRegion = mentees.Select(p => RegionIndex(p.Region)).ToArray();
+        var mentorRank = mentors.Select(p => p.CareerStageRank).ToArray();
+        var mentorOpen = mentors.Select(p => p.Capacity > 0).ToArray();
         var mentorIndex = new Dictionary<Guid, int>();
         for (var j = 0; j < M; j++)
         {
             mentorIndex[mentors[j].MemberId] = j;
         }
 
-        var forbiddenByMentee = new Dictionary<Guid, List<int>>();
+        // Pairs ruled out by member id (already matched, banned, and a member with both roles paired
+        // with themself), as mentor indexes per mentee.
+        var blockedByMentee = new Dictionary<Guid, List<int>>();
+        void Block(Guid mentee, int mentor)
+        {
+            if (!blockedByMentee.TryGetValue(mentee, out var list))
+            {
+                blockedByMentee[mentee] = list = [];
+            }
+
+            list.Add(mentor);
+        }
+
         foreach (var pair in forbidden)
         {
             if (mentorIndex.TryGetValue(pair.MentorId, out var j))
             {
-                if (!forbiddenByMentee.TryGetValue(pair.MenteeId, out var list))
-                {
-                    forbiddenByMentee[pair.MenteeId] = list = [];
-                }
-
-                list.Add(j);
+                Block(pair.MenteeId, j);
             }
         }
 
-        Start = new int[N + 1];
-        var edgeMentor = new int[Math.Max(16, Math.Min((long)N * M, 1 << 20))];
-        var edgeScore = new int[edgeMentor.Length];
-        var keys = new long[M];
-        var blocked = new int[M];
-        Span<ulong> menteeLanguages = stackalloc ulong[languages.Words];
-        Span<ulong> menteeTopics = stackalloc ulong[topics.Words];
-        Span<ulong> menteeSettings = stackalloc ulong[settings.Words];
-        Span<ulong> menteeSlots = stackalloc ulong[slots.Words];
-        var exact = new double[4];
-        var count = 0;
-        for (var i = 0; i < N; i++)
+        foreach (var mentee in mentees)
         {
-            var mentee = mentees[i];
-            var stamp = i + 1;
-            if (forbiddenByMentee.TryGetValue(mentee.MemberId, out var list))
+            if (mentorIndex.TryGetValue(mentee.MemberId, out var j))
             {
-                foreach (var j in list)
-                {
-                    blocked[j] = stamp;
-                }
+                Block(mentee.MemberId, j);
             }
+        }
 
-            languages.Fill(mentee.Languages, menteeLanguages);
-            topics.Fill(mentee.Topics, menteeTopics);
-            settings.Fill(mentee.PracticeSettings, menteeSettings);
-            slots.Fill(mentee.Availability, menteeSlots);
-            var wantTopics = PopCount(menteeTopics);
-            var wantSettings = PopCount(menteeSettings);
-            var wantSlots = PopCount(menteeSlots);
-
-            // Every score this mentee can get, by (shared topics, same region, shared settings, shared slots).
-            var weights = scorer.WeightsFor(mentee);
-            var table = new int[(wantTopics + 1) * 2 * (wantSettings + 1) * (wantSlots + 1)];
-            var cell = 0;
-            for (var t = 0; t <= wantTopics; t++)
+        // Rows are independent, so chunks of mentees are built in parallel and laid end to end in
+        // mentee order: the result does not depend on the number of cores. Cohort runs are rare, so
+        // tiered compilation would run these loops unoptimised: they are compiled fully at once.
+        const int ChunkSize = 64;
+        var chunks = (N + ChunkSize - 1) / ChunkSize;
+        var chunkEdges = new (int[] Mentor, int[] Score)[chunks];
+        var rowCount = new int[N];
+        Parallel.For(0, chunks, () => new RowScratch(M, ChunkSize), [MethodImpl(MethodImplOptions.AggressiveOptimization)] (chunk, _, scratch) =>
+        {
+            Span<ulong> menteeLanguages = stackalloc ulong[languages.Words];
+            Span<ulong> menteeTopics = stackalloc ulong[topics.Words];
+            Span<ulong> menteeSettings = stackalloc ulong[settings.Words];
+            Span<ulong> menteeSlots = stackalloc ulong[slots.Words];
+            var written = 0;
+            for (var i = chunk * ChunkSize; i < Math.Min(N, (chunk + 1) * ChunkSize); i++)
             {
-                for (var r = 0; r < 2; r++)
+                var mentee = mentees[i];
+                blockedByMentee.TryGetValue(mentee.MemberId, out var blockedList);
+                foreach (var j in blockedList ?? [])
                 {
-                    for (var s = 0; s <= wantSettings; s++)
+                    scratch.Blocked[j] = true;
+                }
+
+                languages.Fill(mentee.Languages, menteeLanguages);
+                topics.Fill(mentee.Topics, menteeTopics);
+                settings.Fill(mentee.PracticeSettings, menteeSettings);
+                slots.Fill(mentee.Availability, menteeSlots);
+                var wantTopics = PopCount(menteeTopics);
+                var wantSettings = PopCount(menteeSettings);
+                var wantSlots = PopCount(menteeSlots);
+
+                // Every score this mentee can get, by cell = (shared topics, same region, shared settings,
+                // shared slots), and the rank of each cell's score among them, best first.
+                var weights = scorer.WeightsFor(mentee);
+                var table = new int[(wantTopics + 1) * 2 * (wantSettings + 1) * (wantSlots + 1)];
+                var cell = 0;
+                for (var t = 0; t <= wantTopics; t++)
+                {
+                    for (var r = 0; r < 2; r++)
                     {
-                        for (var a = 0; a <= wantSlots; a++)
+                        for (var s = 0; s <= wantSettings; s++)
                         {
-                            table[cell++] = CompatibilityScorer.Hundredths(
-                                weights, new CriterionCounts(t, wantTopics, r == 1, s, wantSettings, a, wantSlots), exact);
+                            for (var a = 0; a <= wantSlots; a++)
+                            {
+                                table[cell++] = CompatibilityScorer.Hundredths(
+                                    weights, new CriterionCounts(t, wantTopics, r == 1, s, wantSettings, a, wantSlots), scratch.Exact);
+                            }
                         }
                     }
                 }
-            }
 
-            var region = RegionIndex(mentee.Region);
-            var rowCount = 0;
-            for (var j = 0; j < M; j++)
-            {
-                var mentor = mentors[j];
-                if (mentor.Capacity <= 0
-                    || mentor.CareerStageRank <= mentee.CareerStageRank
-                    || blocked[j] == stamp
-                    || mentor.MemberId == mentee.MemberId
-                    || !Intersects(menteeLanguages, mentorLanguages.Row(j)))
+                var distinct = table.Distinct().OrderDescending().ToArray();
+                var rankOfCell = table.Select(score => Array.IndexOf(distinct, score)).ToArray();
+
+                var region = menteeRegion[i];
+                var rank = mentee.CareerStageRank;
+                var count = 0;
+                for (var j = 0; j < M; j++)
                 {
-                    continue;
+                    // The hard constraints of CompatibilityScorer.CheckHardConstraints, on integers.
+                    if (!mentorOpen[j] || mentorRank[j] <= rank || scratch.Blocked[j] || !Intersects(menteeLanguages, mentorLanguages.Row(j)))
+                    {
+                        continue;
+                    }
+
+                    var t = SharedCount(menteeTopics, mentorTopics.Row(j));
+                    var s = SharedCount(menteeSettings, mentorSettings.Row(j));
+                    var a = SharedCount(menteeSlots, mentorSlots.Row(j));
+                    var r = mentorRegion[j] == region ? 1 : 0;
+                    scratch.Cell[count] = (((t * 2) + r) * (wantSettings + 1) + s) * (wantSlots + 1) + a;
+                    scratch.Mentor[count++] = j;
                 }
 
-                var t = SharedCount(menteeTopics, mentorTopics.Row(j));
-                var s = SharedCount(menteeSettings, mentorSettings.Row(j));
-                var a = SharedCount(menteeSlots, mentorSlots.Row(j));
-                var r = mentorRegion[j] == region ? 1 : 0;
-                var score = table[(((t * 2) + r) * (wantSettings + 1) + s) * (wantSlots + 1) + a];
-                keys[rowCount++] = ((long)(MaxScore - score) << 32) | (uint)j;
+                foreach (var j in blockedList ?? [])
+                {
+                    scratch.Blocked[j] = false;
+                }
+
+                // Best score first, then mentor index: a counting sort by rank, stable in j. Every later
+                // tie-break relies on this order.
+                var next = new int[distinct.Length + 1];
+                for (var k = 0; k < count; k++)
+                {
+                    next[rankOfCell[scratch.Cell[k]] + 1]++;
+                }
+
+                for (var k = 0; k < distinct.Length; k++)
+                {
+                    next[k + 1] += next[k];
+                }
+
+                scratch.Reserve(written + count);
+                for (var k = 0; k < count; k++)
+                {
+                    var position = written + next[rankOfCell[scratch.Cell[k]]]++;
+                    scratch.OutMentor[position] = scratch.Mentor[k];
+                    scratch.OutScore[position] = table[scratch.Cell[k]];
+                }
+
+                written += count;
+                rowCount[i] = count;
             }
 
-            // Best first, then mentor index: the order every later tie-break relies on.
-            keys.AsSpan(0, rowCount).Sort();
-            if (count + rowCount > edgeMentor.Length)
-            {
-                var size = Math.Max(edgeMentor.Length * 2L, count + rowCount);
-                Array.Resize(ref edgeMentor, (int)Math.Min(size, Array.MaxLength));
-                Array.Resize(ref edgeScore, edgeMentor.Length);
-            }
+            chunkEdges[chunk] = (scratch.OutMentor[..written], scratch.OutScore[..written]);
+            return scratch;
+        }, _ => { });
 
-            for (var k = 0; k < rowCount; k++)
-            {
-                edgeMentor[count + k] = (int)(uint)keys[k];
-                edgeScore[count + k] = MaxScore - (int)(keys[k] >> 32);
-            }
-
-            count += rowCount;
-            Start[i + 1] = count;
+        Start = new int[N + 1];
+        for (var i = 0; i < N; i++)
+        {
+            Start[i + 1] = checked(Start[i] + rowCount[i]);
         }
 
-        EdgeMentor = edgeMentor;
-        EdgeScore = edgeScore;
+        EdgeMentor = new int[Start[N]];
+        EdgeScore = new int[Start[N]];
+        for (var chunk = 0; chunk < chunks; chunk++)
+        {
+            chunkEdges[chunk].Mentor.CopyTo(EdgeMentor, Start[chunk * ChunkSize]);
+            chunkEdges[chunk].Score.CopyTo(EdgeScore, Start[chunk * ChunkSize]);
+        }
     }
 
     public IReadOnlyList<MatchingProfile> Mentees { get; }
@@ -180,6 +226,31 @@ internal sealed class CohortInstance
         }
 
         return index;
+    }
+
+    /// <summary>Buffers of one worker while it builds rows.</summary>
+    private sealed class RowScratch(int mentors, int rows)
+    {
+        public bool[] Blocked { get; } = new bool[mentors];
+        public int[] Mentor { get; } = new int[mentors];
+        public int[] Cell { get; } = new int[mentors];
+        public double[] Exact { get; } = new double[4];
+        public int[] OutMentor { get; private set; } = new int[Math.Min(mentors * rows, 1 << 16)];
+        public int[] OutScore { get; private set; } = new int[Math.Min(mentors * rows, 1 << 16)];
+
+        public void Reserve(int size)
+        {
+            if (size > OutMentor.Length)
+            {
+                var length = Math.Max(size, OutMentor.Length * 2);
+                var mentor = OutMentor;
+                var score = OutScore;
+                Array.Resize(ref mentor, length);
+                Array.Resize(ref score, length);
+                OutMentor = mentor;
+                OutScore = score;
+            }
+        }
     }
 
     private static int PopCount(ReadOnlySpan<ulong> bits)

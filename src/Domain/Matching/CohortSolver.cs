@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace JumoMentoring.Domain.Matching;
 
 /// <summary>
@@ -119,6 +121,7 @@ public static class CohortSolver
     /// feasible for the full problem: by LP duality it is optimal there too. Otherwise the violating
     /// pairs join the subset and the flow is solved again (at worst the subset becomes every pair).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int[] MinCostAssignment(CohortInstance g, int threshold, CandidateSizes sizes, ref CohortSolverStats stats)
     {
         // Units flow from the side with fewer of them, so free targets stay plentiful and each shortest
@@ -170,6 +173,7 @@ public static class CohortSolver
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool[] InitialCandidates(CohortInstance g, int[] end, CandidateSizes sizes)
     {
         var candidate = new bool[g.EdgeCount];
@@ -204,6 +208,7 @@ public static class CohortSolver
         return candidate;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static (Transportation Flow, int[] ArcEdge, int[] MentorOf) SolveCandidates(CohortInstance g, bool[] candidate, bool mentorsAreRows)
     {
         var rows = mentorsAreRows ? g.M : g.N;

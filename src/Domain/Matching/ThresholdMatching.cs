@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace JumoMentoring.Domain.Matching;
 
 /// <summary>
@@ -62,6 +64,7 @@ internal sealed class ThresholdMatching
         return Size >= target;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void SetThreshold(int threshold)
     {
         for (var i = 0; i < _g.N; i++)
@@ -92,6 +95,7 @@ internal sealed class ThresholdMatching
     }
 
     /// <summary>One Hopcroft–Karp phase: shortest augmenting paths, vertex-disjoint. False when none exists.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool Phase()
     {
         var head = 0;
@@ -161,6 +165,7 @@ internal sealed class ThresholdMatching
         return grown;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool Augment(int u)
     {
         for (; _next[u] < _limit[u]; _next[u]++)

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace JumoMentoring.Domain.Matching;
 
 /// <summary>
@@ -12,6 +14,7 @@ namespace JumoMentoring.Domain.Matching;
 /// reduced cost. When all units are placed, no residual cycle has negative cost: the flow is optimal,
 /// and the potentials are an optimal dual the caller can check against arcs it left out.
 /// Costs are integers (profits are hundredths), so there is no rounding anywhere.
+/// Hot methods skip tiered compilation: a cohort run is rare and would otherwise run unoptimised code.
 /// </summary>
 internal sealed class Transportation
 {
@@ -119,6 +122,7 @@ internal sealed class Transportation
     /// <summary>Reduced cost of a row → column arc of profit p under the final potentials (≥ 0 for every unused arc at the optimum).</summary>
     public long ReducedCost(int row, int col, int profit) => -profit + _potential[row] - _potential[_rows + col];
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void PlaceOneUnit(int source)
     {
         Searches++;
@@ -196,6 +200,7 @@ internal sealed class Transportation
         Augment(source, end);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Relax(int v, long distanceBeforePotential, int arc, int stamp)
     {
         if (_settled[v] == stamp)
@@ -257,6 +262,7 @@ internal sealed class Transportation
 
         public void Clear() => _count = 0;
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void Push(long key, int node)
         {
             if (_count == _keys.Length)
@@ -283,6 +289,7 @@ internal sealed class Transportation
             _nodes[i] = node;
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public bool TryPop(out long key, out int node)
         {
             if (_count == 0)
