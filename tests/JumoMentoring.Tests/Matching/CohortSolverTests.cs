@@ -132,6 +132,22 @@ public sealed class CohortSolverTests
     }
 
     [Fact]
+    public void A_member_who_is_both_mentee_and_mentor_is_never_their_own_mentor()
+    {
+        // Member 5 is a mentee and a mentor. Its two profiles disagree on the stage on purpose, so that
+        // only SamePerson keeps it from mentoring itself (a 100 it would otherwise get).
+        var input = new CohortInput
+        {
+            Mentees = [Mentee(5, stage: 2, topics: ["a"]), Mentee(1, stage: 1, topics: ["a"])],
+            Mentors = [Mentor(5, stage: 3, topics: ["a"], capacity: 2), Mentor(10, stage: 4, capacity: 1)],
+        };
+
+        var result = CohortSolver.Solve(input);
+
+        Assert.Equal([(Id(1), Id(5)), (Id(5), Id(10))], result.Pairs.Select(p => (p.MenteeId, p.MentorId)));
+    }
+
+    [Fact]
     public void Locked_pairs_are_kept_and_use_their_mentor_s_places()
     {
         // Without the lock, mentee 1 would take mentor 10 (100 vs 0).
