@@ -5,6 +5,8 @@ var name = args.FirstOrDefault() ?? "";
 var rest = args.Skip(1).ToArray();
 switch (name)
 {
+    case "matching":
+        return MatchingBenchmark.Run(rest);
     case "search":
         return await SearchBenchmark.RunAsync(rest);
     default:
