@@ -1,6 +1,7 @@
 using GraphQL;
 using GraphQL.Types;
 using JumoMentoring.Api.Matches;
+using JumoMentoring.Api.Matching;
 using JumoMentoring.Api.Members;
 using JumoMentoring.Api.Programs;
 using JumoMentoring.Api.Resources;
@@ -17,6 +18,7 @@ public sealed class QueryType : ObjectGraphType
         this.AddMemberQueries(nodes);
         this.AddMatchQueries(nodes);
         this.AddResourceQueries(nodes);
+        this.AddMatchingQueries(nodes);
     }
 }
 
@@ -28,6 +30,7 @@ public sealed class MutationType : ObjectGraphType
         this.AddMemberMutations();
         this.AddProgramMutations();
         this.AddMatchMutations();
+        this.AddCohortMatchingMutations();
     }
 }
 

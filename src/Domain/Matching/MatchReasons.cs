@@ -26,8 +26,7 @@ public static class MatchReasons
 
     /// <summary>
     /// A label function over reference items (for example <see cref="ReferenceLists.All"/> or the rows of
-    /// the database). Unknown codes, and availability slots, which are no managed list yet, fall back to
-    /// the code itself so a sentence never fails.
+    /// the database). Unknown codes fall back to the code itself so a sentence never fails.
     /// </summary>
     public static Func<string, string, (string Fr, string En)> LabelsFrom(IEnumerable<ReferenceItem> items)
     {
@@ -39,6 +38,7 @@ public static class MatchReasons
                 ReferenceKind.Topic => TopicKind,
                 ReferenceKind.Region => RegionKind,
                 ReferenceKind.PracticeSetting => PracticeSettingKind,
+                ReferenceKind.Availability => AvailabilityKind,
                 _ => null,
             };
             if (kind is not null)

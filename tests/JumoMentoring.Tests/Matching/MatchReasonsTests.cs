@@ -35,14 +35,14 @@ public sealed class MatchReasonsTests
 
         Assert.Equal(
         [
-            "Vous avez 1 disponibilité en commun\u00A0: weekend (une de vos priorités)",
+            "Vous avez 1 disponibilité en commun\u00A0: la fin de semaine (une de vos priorités)",
             "Vous partagez 1 milieu de pratique\u00A0: soins de longue durée (CHSLD)",
             "Vous partagez 1 sujet d'intérêt\u00A0: recherche",
             "Vous êtes dans la même région\u00A0: Montréal",
         ], sentences.Select(s => s.Fr));
         Assert.Equal(
         [
-            "You have 1 availability slot in common: weekend (one of your priorities)",
+            "You have 1 availability slot in common: weekends (one of your priorities)",
             "You share 1 practice setting: long-term care (CHSLD)",
             "You share 1 topic of interest: research",
             "You are in the same region: Montréal",
