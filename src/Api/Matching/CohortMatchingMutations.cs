@@ -2,7 +2,6 @@ using System.Text.Json;
 using GraphQL;
 using GraphQL.Types;
 using JumoMentoring.Api.Graph;
-using JumoMentoring.Api.Members;
 using JumoMentoring.Api.Programs;
 using JumoMentoring.Api.ReferenceData;
 using JumoMentoring.Domain.Matches;
@@ -138,18 +137,15 @@ public static class CohortMatchingMutations
 
     private static async Task<Payload<Cohort>> SetRuleAsync(IResolveFieldContext c, PairRuleKind? kind)
     {
-        var cohortId = GlobalId.Parse(c.GetArgument<string>("cohortId"), CohortType.TypeName);
-        var mentorId = GlobalId.Parse(c.GetArgument<string>("mentorId"), MemberType.TypeName);
-        var menteeId = GlobalId.Parse(c.GetArgument<string>("menteeId"), MemberType.TypeName);
+        var (cohortId, mentorId, menteeId) = CohortPairArguments.Parse(c);
         var errors = new MutationErrors(c.Graph().Language);
         await using var db = await c.RequestServices!.CreateDbAsync(c.CancellationToken);
-        var cohort = await db.Cohorts.AsNoTracking().SingleOrDefaultAsync(x => x.Id == cohortId, c.CancellationToken);
+        var cohort = await CohortPairArguments.LoadForCoordinatorAsync(c, db, cohortId);
         if (cohort is null)
         {
             return Payload<Cohort>.Fail(errors.Add("COHORT_NOT_FOUND", "Cohorte introuvable.", "Cohort not found.", "cohortId"));
         }
 
-        c.Viewer().RequireCoordinatorOf(cohort.ProgramId);
         if (mentorId == menteeId)
         {
             return Payload<Cohort>.Fail(errors.Add("SAME_PERSON", "Un duo réunit deux personnes différentes.", "A pair is two different people.", "menteeId"));
