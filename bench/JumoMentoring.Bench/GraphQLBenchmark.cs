@@ -23,7 +23,7 @@ namespace JumoMentoring.Bench;
 
 /// <summary>
 /// The member directory as an admin reads it, over real HTTP: the API runs in-process on a loopback
-/// port against its own database (<c>jumo_bench</c>, or JUMO_BENCH_DB), seeded with the demo data and
+/// port against its own database (<c>jumo_bench_graphql</c>, or <c>--db NAME</c>; kept between runs), seeded with the demo data and
 /// members up to <c>--members</c>, each with enrolments. N clients send the query for a fixed time after
 /// a warm-up; the numbers are requests/s, p50/p99 latency and SQL commands per request (counted by the
 /// API's <see cref="SqlCommandCounter"/>, sign-in's member lookup included).
@@ -39,7 +39,7 @@ public static class GraphQLBenchmark
     {
         if (Parse(args) is not { } settings)
         {
-            Console.Error.WriteLine("usage: scripts/bench graphql [--clients 16] [--seconds 20] [--warmup 5] [--members 1000]");
+            Console.Error.WriteLine("usage: scripts/bench graphql [--clients 16] [--seconds 20] [--warmup 5] [--members 1000] [--db jumo_bench_graphql]");
             return 2;
         }
 
@@ -96,8 +96,15 @@ public static class GraphQLBenchmark
         var seconds = 20;
         var warmup = 5;
         var members = 1000;
+        var database = "jumo_bench_graphql";
         for (var i = 0; i < args.Length; i++)
         {
+            if (args[i] == "--db" && i + 1 < args.Length)
+            {
+                database = args[++i];
+                continue;
+            }
+
             var value = i + 1 < args.Length && int.TryParse(args[i + 1], CultureInfo.InvariantCulture, out var v) && v > 0 ? v : (int?)null;
             switch (args[i])
             {
@@ -111,7 +118,6 @@ public static class GraphQLBenchmark
             i++;
         }
 
-        var database = Environment.GetEnvironmentVariable("JUMO_BENCH_DB") is { Length: > 0 } name ? name : "jumo_bench";
         return new Settings(clients, TimeSpan.FromSeconds(seconds), TimeSpan.FromSeconds(warmup), members, database);
     }
 

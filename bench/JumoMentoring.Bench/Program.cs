@@ -7,6 +7,10 @@ switch (name)
 {
     case "graphql":
         return await GraphQLBenchmark.RunAsync(rest);
+    case "matching":
+        return MatchingBenchmark.Run(rest);
+    case "search":
+        return await SearchBenchmark.RunAsync(rest);
     default:
         Console.Error.WriteLine("usage: scripts/bench <benchmark> [options]");
         Console.Error.WriteLine("benchmarks: " + string.Join(", ", Benchmarks.Names));

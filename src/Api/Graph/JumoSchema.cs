@@ -1,8 +1,10 @@
 using GraphQL;
 using GraphQL.Types;
 using JumoMentoring.Api.Matches;
+using JumoMentoring.Api.Matching;
 using JumoMentoring.Api.Members;
 using JumoMentoring.Api.Programs;
+using JumoMentoring.Api.Resources;
 using JumoMentoring.Api.Sync;
 using JumoMentoring.Api.Webhooks;
 
@@ -17,6 +19,8 @@ public sealed class QueryType : ObjectGraphType
         this.AddProgramQueries(nodes);
         this.AddMemberQueries(nodes);
         this.AddMatchQueries(nodes);
+        this.AddResourceQueries(nodes);
+        this.AddMatchingQueries(nodes);
         this.AddSyncQueries(nodes);
         this.AddWebhookQueries(nodes);
     }
@@ -30,6 +34,7 @@ public sealed class MutationType : ObjectGraphType
         this.AddMemberMutations();
         this.AddProgramMutations();
         this.AddMatchMutations();
+        this.AddCohortMatchingMutations();
         this.AddSyncMutations();
         this.AddWebhookMutations();
     }

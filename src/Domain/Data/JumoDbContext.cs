@@ -23,6 +23,8 @@ public sealed class JumoDbContext(DbContextOptions<JumoDbContext> options) : DbC
     public DbSet<Resource> Resources => Set<Resource>();
 
     public DbSet<Cohort> Cohorts => Set<Cohort>();
+    public DbSet<Matching.PairRule> PairRules => Set<Matching.PairRule>();
+    public DbSet<Matching.CohortMatchingRun> CohortMatchingRuns => Set<Matching.CohortMatchingRun>();
 
     // Member sync and outbound webhooks (docs/decisions/0005-member-sync.md).
     public DbSet<MemberSyncRun> MemberSyncRuns => Set<MemberSyncRun>();

@@ -36,6 +36,9 @@ public sealed class MentoringProgram
 
     /// <summary>Flexible programs: days a mentor has to answer a request before it expires.</summary>
     public int RequestExpiryDays { get; set; } = 14;
+
+    /// <summary>How this program weighs the matching criteria (stored as JSON).</summary>
+    public Matching.MatchingWeights MatchingWeights { get; set; } = Matching.MatchingWeights.Default;
     public DateTimeOffset CreatedAt { get; init; } = DateTimeOffset.UtcNow;
 }
 
@@ -53,5 +56,8 @@ public sealed class MentoringProgramConfiguration : IEntityTypeConfiguration<Men
         builder.Property(p => p.NameEn).HasMaxLength(200);
         builder.Property(p => p.DescriptionFr).HasMaxLength(4000);
         builder.Property(p => p.DescriptionEn).HasMaxLength(4000);
+        builder.Property(p => p.MatchingWeights).HasColumnType("jsonb").HasConversion(
+            w => System.Text.Json.JsonSerializer.Serialize(w, (System.Text.Json.JsonSerializerOptions?)null),
+            json => System.Text.Json.JsonSerializer.Deserialize<Matching.MatchingWeights>(json, (System.Text.Json.JsonSerializerOptions?)null) ?? Matching.MatchingWeights.Default);
     }
 }

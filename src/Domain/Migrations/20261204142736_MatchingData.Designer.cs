@@ -13,8 +13,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace JumoMentoring.Domain.Migrations
 {
     [DbContext(typeof(JumoDbContext))]
-    [Migration("20261204142043_MemberSyncAndWebhooks")]
-    partial class MemberSyncAndWebhooks
+    [Migration("20261204142736_MatchingData")]
+    partial class MatchingData
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -242,12 +242,112 @@ namespace JumoMentoring.Domain.Migrations
                     b.ToTable("match_transitions", (string)null);
                 });
 
+            modelBuilder.Entity("JumoMentoring.Domain.Matching.CohortMatchingRun", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CohortId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("cohort_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid?>("CreatedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("InputJson")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("input_json");
+
+                    b.Property<string>("Objective")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("objective");
+
+                    b.Property<DateTimeOffset?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("published_at");
+
+                    b.Property<string>("ResultJson")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("result_json");
+
+                    b.HasKey("Id")
+                        .HasName("pk_cohort_matching_runs");
+
+                    b.HasIndex("CohortId")
+                        .HasDatabaseName("ix_cohort_matching_runs_cohort_id");
+
+                    b.ToTable("cohort_matching_runs", (string)null);
+                });
+
+            modelBuilder.Entity("JumoMentoring.Domain.Matching.PairRule", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("CohortId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("cohort_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid?>("CreatedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid>("MenteeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("mentee_id");
+
+                    b.Property<Guid>("MentorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("mentor_id");
+
+                    b.Property<Guid>("ProgramId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("program_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_pair_rules");
+
+                    b.HasIndex("ProgramId", "MentorId", "MenteeId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_pair_rules_program_id_mentor_id_mentee_id");
+
+                    b.ToTable("pair_rules", (string)null);
+                });
+
             modelBuilder.Entity("JumoMentoring.Domain.Members.Member", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
+
+                    b.PrimitiveCollection<List<string>>("Availability")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("availability");
 
                     b.Property<string>("Bio")
                         .HasMaxLength(1000)
@@ -346,108 +446,6 @@ namespace JumoMentoring.Domain.Migrations
                         .HasDatabaseName("ix_members_search_name_id");
 
                     b.ToTable("members", (string)null);
-                });
-
-            modelBuilder.Entity("JumoMentoring.Domain.Members.MemberSyncRun", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid")
-                        .HasColumnName("id");
-
-                    b.Property<DateTimeOffset?>("CompletedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("completed_at");
-
-                    b.Property<int>("Created")
-                        .HasColumnType("integer")
-                        .HasColumnName("created");
-
-                    b.Property<int>("Deactivated")
-                        .HasColumnType("integer")
-                        .HasColumnName("deactivated");
-
-                    b.Property<int>("Reactivated")
-                        .HasColumnType("integer")
-                        .HasColumnName("reactivated");
-
-                    b.Property<int>("Received")
-                        .HasColumnType("integer")
-                        .HasColumnName("received");
-
-                    b.Property<int>("Rejected")
-                        .HasColumnType("integer")
-                        .HasColumnName("rejected");
-
-                    b.Property<string>("Source")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("character varying(300)")
-                        .HasColumnName("source");
-
-                    b.Property<DateTimeOffset>("StartedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("started_at");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)")
-                        .HasColumnName("status");
-
-                    b.Property<int>("Unchanged")
-                        .HasColumnType("integer")
-                        .HasColumnName("unchanged");
-
-                    b.Property<int>("Updated")
-                        .HasColumnType("integer")
-                        .HasColumnName("updated");
-
-                    b.HasKey("Id")
-                        .HasName("pk_member_sync_runs");
-
-                    b.ToTable("member_sync_runs", (string)null);
-                });
-
-            modelBuilder.Entity("JumoMentoring.Domain.Members.MemberSyncState", b =>
-                {
-                    b.Property<Guid>("MemberId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("member_id");
-
-                    b.PrimitiveCollection<List<string>>("LanguagesSpoken")
-                        .HasColumnType("text[]")
-                        .HasColumnName("languages_spoken");
-
-                    b.Property<Guid?>("LastRunId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("last_run_id");
-
-                    b.Property<DateTimeOffset>("LastSyncedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("last_synced_at");
-
-                    b.PrimitiveCollection<List<string>>("PracticeSettings")
-                        .HasColumnType("text[]")
-                        .HasColumnName("practice_settings");
-
-                    b.Property<string>("PreferredLanguage")
-                        .HasMaxLength(2)
-                        .HasColumnType("character varying(2)")
-                        .HasColumnName("preferred_language");
-
-                    b.Property<string>("Region")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("region");
-
-                    b.HasKey("MemberId")
-                        .HasName("pk_member_sync_states");
-
-                    b.HasIndex("LastRunId")
-                        .HasDatabaseName("ix_member_sync_states_last_run_id");
-
-                    b.ToTable("member_sync_states", (string)null);
                 });
 
             modelBuilder.Entity("JumoMentoring.Domain.Members.RoleAssignment", b =>
@@ -566,6 +564,11 @@ namespace JumoMentoring.Domain.Migrations
                         .HasColumnType("character varying(2000)")
                         .HasColumnName("motivation");
 
+                    b.PrimitiveCollection<List<string>>("Priorities")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("priorities");
+
                     b.Property<Guid>("ProgramId")
                         .HasColumnType("uuid")
                         .HasColumnName("program_id");
@@ -647,6 +650,11 @@ namespace JumoMentoring.Domain.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)")
                         .HasColumnName("kind");
+
+                    b.Property<string>("MatchingWeights")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("matching_weights");
 
                     b.Property<string>("NameEn")
                         .IsRequired()
@@ -748,6 +756,12 @@ namespace JumoMentoring.Domain.Migrations
                         .HasColumnType("character varying(16)")
                         .HasColumnName("kind");
 
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("slug");
+
                     b.Property<string>("Stage")
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)")
@@ -796,164 +810,14 @@ namespace JumoMentoring.Domain.Migrations
                     b.HasKey("Id")
                         .HasName("pk_resources");
 
+                    b.HasIndex("Slug")
+                        .IsUnique()
+                        .HasDatabaseName("ix_resources_slug");
+
                     b.ToTable("resources", null, t =>
                         {
                             t.HasCheckConstraint("ck_resources_has_title", "title_fr IS NOT NULL OR title_en IS NOT NULL");
                         });
-                });
-
-            modelBuilder.Entity("JumoMentoring.Domain.Webhooks.OutboxEvent", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid")
-                        .HasColumnName("id");
-
-                    b.Property<string>("Data")
-                        .IsRequired()
-                        .HasColumnType("jsonb")
-                        .HasColumnName("data");
-
-                    b.Property<DateTimeOffset?>("DispatchedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("dispatched_at");
-
-                    b.Property<DateTimeOffset>("OccurredAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("occurred_at");
-
-                    b.Property<string>("Type")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("type");
-
-                    b.HasKey("Id")
-                        .HasName("pk_outbox_events");
-
-                    b.HasIndex("OccurredAt")
-                        .HasDatabaseName("ix_outbox_events_undispatched")
-                        .HasFilter("dispatched_at IS NULL");
-
-                    b.ToTable("outbox_events", (string)null);
-                });
-
-            modelBuilder.Entity("JumoMentoring.Domain.Webhooks.WebhookDelivery", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid")
-                        .HasColumnName("id");
-
-                    b.Property<int>("AttemptCount")
-                        .HasColumnType("integer")
-                        .HasColumnName("attempt_count");
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("created_at");
-
-                    b.Property<DateTimeOffset?>("DeliveredAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("delivered_at");
-
-                    b.Property<Guid>("EndpointId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("endpoint_id");
-
-                    b.Property<Guid>("EventId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("event_id");
-
-                    b.Property<string>("EventType")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("event_type");
-
-                    b.Property<DateTimeOffset?>("LastAttemptAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("last_attempt_at");
-
-                    b.Property<string>("LastError")
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)")
-                        .HasColumnName("last_error");
-
-                    b.Property<int?>("LastStatusCode")
-                        .HasColumnType("integer")
-                        .HasColumnName("last_status_code");
-
-                    b.Property<DateTimeOffset?>("NextAttemptAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("next_attempt_at");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)")
-                        .HasColumnName("status");
-
-                    b.HasKey("Id")
-                        .HasName("pk_webhook_deliveries");
-
-                    b.HasIndex("EventId")
-                        .HasDatabaseName("ix_webhook_deliveries_event_id");
-
-                    b.HasIndex("NextAttemptAt")
-                        .HasDatabaseName("ix_webhook_deliveries_due")
-                        .HasFilter("status = 'Pending'");
-
-                    b.HasIndex("EndpointId", "EventId")
-                        .IsUnique()
-                        .HasDatabaseName("ix_webhook_deliveries_endpoint_id_event_id");
-
-                    b.HasIndex("EndpointId", "Id")
-                        .HasDatabaseName("ix_webhook_deliveries_endpoint_id_id");
-
-                    b.ToTable("webhook_deliveries", (string)null);
-                });
-
-            modelBuilder.Entity("JumoMentoring.Domain.Webhooks.WebhookEndpoint", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid")
-                        .HasColumnName("id");
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("created_at");
-
-                    b.PrimitiveCollection<List<string>>("EventTypes")
-                        .IsRequired()
-                        .HasColumnType("text[]")
-                        .HasColumnName("event_types");
-
-                    b.Property<bool>("IsActive")
-                        .HasColumnType("boolean")
-                        .HasColumnName("is_active");
-
-                    b.Property<string>("Secret")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("secret");
-
-                    b.Property<DateTimeOffset>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("updated_at");
-
-                    b.Property<string>("Url")
-                        .IsRequired()
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)")
-                        .HasColumnName("url");
-
-                    b.HasKey("Id")
-                        .HasName("pk_webhook_endpoints");
-
-                    b.ToTable("webhook_endpoints", (string)null);
                 });
 
             modelBuilder.Entity("JumoMentoring.Domain.Goals.Goal", b =>
@@ -1018,22 +882,6 @@ namespace JumoMentoring.Domain.Migrations
                         .HasConstraintName("fk_match_transitions_matches_match_id");
                 });
 
-            modelBuilder.Entity("JumoMentoring.Domain.Members.MemberSyncState", b =>
-                {
-                    b.HasOne("JumoMentoring.Domain.Members.MemberSyncRun", null)
-                        .WithMany()
-                        .HasForeignKey("LastRunId")
-                        .OnDelete(DeleteBehavior.SetNull)
-                        .HasConstraintName("fk_member_sync_states_member_sync_runs_last_run_id");
-
-                    b.HasOne("JumoMentoring.Domain.Members.Member", null)
-                        .WithOne()
-                        .HasForeignKey("JumoMentoring.Domain.Members.MemberSyncState", "MemberId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_member_sync_states_members_member_id");
-                });
-
             modelBuilder.Entity("JumoMentoring.Domain.Members.RoleAssignment", b =>
                 {
                     b.HasOne("JumoMentoring.Domain.Members.Member", null)
@@ -1085,25 +933,6 @@ namespace JumoMentoring.Domain.Migrations
                     b.Navigation("Member");
 
                     b.Navigation("Program");
-                });
-
-            modelBuilder.Entity("JumoMentoring.Domain.Webhooks.WebhookDelivery", b =>
-                {
-                    b.HasOne("JumoMentoring.Domain.Webhooks.WebhookEndpoint", null)
-                        .WithMany()
-                        .HasForeignKey("EndpointId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_webhook_deliveries_webhook_endpoints_endpoint_id");
-
-                    b.HasOne("JumoMentoring.Domain.Webhooks.OutboxEvent", "Event")
-                        .WithMany()
-                        .HasForeignKey("EventId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_webhook_deliveries_outbox_events_event_id");
-
-                    b.Navigation("Event");
                 });
 
             modelBuilder.Entity("JumoMentoring.Domain.Goals.Goal", b =>
