@@ -3,6 +3,7 @@ using JumoMentoring.Api.Auth;
 using JumoMentoring.Api.Graph;
 using JumoMentoring.Api.Health;
 using JumoMentoring.Api.ReferenceData;
+using JumoMentoring.Api.Webhooks;
 
 namespace JumoMentoring.Api;
 
@@ -39,6 +40,7 @@ public static class ApiServiceCollectionExtensions
             }));
 
         services.AddHostedService<Jobs.RequestExpiryJob>();
+        services.AddWebhooks(configuration);
 
         services.AddHealthChecks()
             .AddCheck<PostgresHealthCheck>("postgres", tags: ["ready"])

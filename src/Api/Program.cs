@@ -2,6 +2,7 @@ using JumoMentoring.Api;
 using JumoMentoring.Api.Auth;
 using JumoMentoring.Api.Graph;
 using JumoMentoring.Api.Setup;
+using JumoMentoring.Api.Sync;
 using JumoMentoring.Chat;
 using JumoMentoring.Domain;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -23,6 +24,13 @@ var app = builder.Build();
 if (args.Contains("setup"))
 {
     await DatabaseSetup.RunAsync(app.Services, seedDemoData: !args.Contains("--no-demo-data"));
+    return;
+}
+
+// `dotnet run -- import-members FILE.csv [--full]`: the member-system sync from a CSV export, then exit.
+if (args.FirstOrDefault() == "import-members")
+{
+    Environment.ExitCode = await MemberCsvImport.RunAsync(app.Services, args[1..], Console.Out, Console.Error);
     return;
 }
 

@@ -5,6 +5,8 @@ using JumoMentoring.Api.Matching;
 using JumoMentoring.Api.Members;
 using JumoMentoring.Api.Programs;
 using JumoMentoring.Api.Resources;
+using JumoMentoring.Api.Sync;
+using JumoMentoring.Api.Webhooks;
 
 namespace JumoMentoring.Api.Graph;
 
@@ -19,6 +21,8 @@ public sealed class QueryType : ObjectGraphType
         this.AddMatchQueries(nodes);
         this.AddResourceQueries(nodes);
         this.AddMatchingQueries(nodes);
+        this.AddSyncQueries(nodes);
+        this.AddWebhookQueries(nodes);
     }
 }
 
@@ -31,6 +35,8 @@ public sealed class MutationType : ObjectGraphType
         this.AddProgramMutations();
         this.AddMatchMutations();
         this.AddCohortMatchingMutations();
+        this.AddSyncMutations();
+        this.AddWebhookMutations();
     }
 }
 

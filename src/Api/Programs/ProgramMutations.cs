@@ -136,6 +136,7 @@ public static class ProgramMutations
                 enrolment.CohortId = cohortId;
                 enrolment.WaitlistedAt = null;
                 enrolment.UpdatedAt = DateTimeOffset.UtcNow;
+                await Webhooks.WebhookEvents.MemberEnrolledAsync(db, enrolment, c.CancellationToken);
                 await db.SaveChangesAsync(c.CancellationToken);
                 await transaction.CommitAsync(c.CancellationToken);
                 return Payload<Enrolment>.Ok(enrolment);
@@ -230,6 +231,7 @@ public static class ProgramMutations
             Priorities = input.Role == ProgramRole.Mentee ? [.. (input.Priorities ?? []).Distinct().Select(p => p.ToString())] : [],
         };
         db.Enrolments.Add(enrolment);
+        await Webhooks.WebhookEvents.MemberEnrolledAsync(db, enrolment, c.CancellationToken);
         try
         {
             await db.SaveChangesAsync(c.CancellationToken);

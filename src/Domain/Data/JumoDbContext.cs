@@ -4,6 +4,7 @@ using JumoMentoring.Domain.Members;
 using JumoMentoring.Domain.Programs;
 using JumoMentoring.Domain.ReferenceData;
 using JumoMentoring.Domain.Resources;
+using JumoMentoring.Domain.Webhooks;
 using Microsoft.EntityFrameworkCore;
 
 namespace JumoMentoring.Domain.Data;
@@ -24,6 +25,13 @@ public sealed class JumoDbContext(DbContextOptions<JumoDbContext> options) : DbC
     public DbSet<Cohort> Cohorts => Set<Cohort>();
     public DbSet<Matching.PairRule> PairRules => Set<Matching.PairRule>();
     public DbSet<Matching.CohortMatchingRun> CohortMatchingRuns => Set<Matching.CohortMatchingRun>();
+
+    // Member sync and outbound webhooks (docs/decisions/0005-member-sync.md).
+    public DbSet<MemberSyncRun> MemberSyncRuns => Set<MemberSyncRun>();
+    public DbSet<MemberSyncState> MemberSyncStates => Set<MemberSyncState>();
+    public DbSet<OutboxEvent> OutboxEvents => Set<OutboxEvent>();
+    public DbSet<WebhookEndpoint> WebhookEndpoints => Set<WebhookEndpoint>();
+    public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {

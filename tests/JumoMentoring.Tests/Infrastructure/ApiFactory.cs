@@ -33,6 +33,9 @@ public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("ConnectionStrings:Postgres", PostgresConnectionString);
         builder.UseSetting("ConnectionStrings:Redis", RedisConnectionString);
         builder.UseSetting("Chat:KeyPrefix", ChatKeyPrefix);
+
+        // Webhook tests start their own hosts with a dispatcher (WebhookHosts); this one delivers nothing.
+        builder.UseSetting("Webhooks:DispatcherEnabled", "false");
     }
 
     public async Task InitializeAsync()
