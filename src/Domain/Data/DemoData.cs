@@ -119,6 +119,7 @@ public static class DemoData
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        await DemoActivity.SeedAsync(db, cancellationToken);
     }
 
     private static IEnumerable<MentoringProgram> Programs()

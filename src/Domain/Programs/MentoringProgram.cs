@@ -36,6 +36,9 @@ public sealed class MentoringProgram
 
     /// <summary>Flexible programs: days a mentor has to answer a request before it expires.</summary>
     public int RequestExpiryDays { get; set; } = 14;
+
+    /// <summary>Weeks between two check-ins asked of each member of an active match.</summary>
+    public int CheckInIntervalWeeks { get; set; } = 4;
     public DateTimeOffset CreatedAt { get; init; } = DateTimeOffset.UtcNow;
 }
 
@@ -53,5 +56,6 @@ public sealed class MentoringProgramConfiguration : IEntityTypeConfiguration<Men
         builder.Property(p => p.NameEn).HasMaxLength(200);
         builder.Property(p => p.DescriptionFr).HasMaxLength(4000);
         builder.Property(p => p.DescriptionEn).HasMaxLength(4000);
+        builder.ToTable(t => t.HasCheckConstraint("ck_programs_check_in_interval", "check_in_interval_weeks BETWEEN 1 AND 26"));
     }
 }

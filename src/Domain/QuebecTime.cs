@@ -1,0 +1,14 @@
+namespace JumoMentoring.Domain;
+
+/// <summary>
+/// The calendar of the college: dates people type (a meeting's day, a due date) are Quebec dates, and
+/// "today" is today in Quebec (Eastern time), whatever the server's time zone.
+/// </summary>
+public static class QuebecTime
+{
+    public static TimeZoneInfo Zone { get; } = TimeZoneInfo.FindSystemTimeZoneById("America/Toronto");
+
+    public static DateOnly Today(TimeProvider clock) => DateOf(clock.GetUtcNow());
+
+    public static DateOnly DateOf(DateTimeOffset instant) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, Zone).DateTime);
+}
