@@ -11,4 +11,11 @@ public static class QuebecTime
     public static DateOnly Today(TimeProvider clock) => DateOf(clock.GetUtcNow());
 
     public static DateOnly DateOf(DateTimeOffset instant) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, Zone).DateTime);
+
+    /// <summary>Midnight of that day in Quebec.</summary>
+    public static DateTimeOffset StartOf(DateOnly day)
+    {
+        var local = day.ToDateTime(TimeOnly.MinValue);
+        return new DateTimeOffset(local, Zone.GetUtcOffset(local));
+    }
 }

@@ -1,6 +1,9 @@
 using GraphQL;
 using GraphQL.Types;
+using JumoMentoring.Api.CheckIns;
+using JumoMentoring.Api.Goals;
 using JumoMentoring.Api.Matches;
+using JumoMentoring.Api.Meetings;
 using JumoMentoring.Api.Members;
 using JumoMentoring.Api.Programs;
 
@@ -15,6 +18,9 @@ public sealed class QueryType : ObjectGraphType
         this.AddProgramQueries(nodes);
         this.AddMemberQueries(nodes);
         this.AddMatchQueries(nodes);
+        this.AddGoalQueries(nodes);
+        this.AddMeetingQueries(nodes);
+        this.AddCheckInQueries(nodes);
     }
 }
 
@@ -26,6 +32,9 @@ public sealed class MutationType : ObjectGraphType
         this.AddMemberMutations();
         this.AddProgramMutations();
         this.AddMatchMutations();
+        this.AddGoalMutations();
+        this.AddMeetingMutations();
+        this.AddCheckInMutations();
     }
 }
 

@@ -109,13 +109,16 @@ public static class DemoActivity
             {
                 if (goal.Milestones.All(m => m.Title != title))
                 {
-                    goal.Milestones.Add(new Milestone
+                    // Added explicitly: a new entity with its key already set, found only through a collection, would be taken for an existing row.
+                    var milestone = new Milestone
                     {
                         GoalId = goal.Id,
                         Title = title,
                         DueOn = dueInDays is { } days ? today.AddDays(days) : null,
                         CompletedAt = completedDaysAgo is { } ago ? now.AddDays(-ago) : null,
-                    });
+                    };
+                    db.Milestones.Add(milestone);
+                    goal.Milestones.Add(milestone);
                 }
             }
         }
