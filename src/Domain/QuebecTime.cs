@@ -12,6 +12,12 @@ public static class QuebecTime
 
     public static DateOnly DateOf(DateTimeOffset instant) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, Zone).DateTime);
 
+    /// <summary>
+    /// The instant as PostgreSQL keeps it (microseconds): what a mutation answers is then exactly what
+    /// a later read gives.
+    /// </summary>
+    public static DateTimeOffset ToDatabasePrecision(this DateTimeOffset instant) => instant.AddTicks(-(instant.Ticks % 10));
+
     /// <summary>Midnight of that day in Quebec.</summary>
     public static DateTimeOffset StartOf(DateOnly day)
     {

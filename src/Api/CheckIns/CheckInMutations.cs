@@ -2,6 +2,7 @@ using GraphQL;
 using GraphQL.Types;
 using JumoMentoring.Api.Graph;
 using JumoMentoring.Api.Matches;
+using JumoMentoring.Domain;
 using JumoMentoring.Domain.CheckIns;
 using Microsoft.EntityFrameworkCore;
 using MatchType = JumoMentoring.Api.Matches.MatchType;
@@ -20,7 +21,7 @@ public static class CheckInMutations
                 var input = c.GetArgument<SubmitCheckInInput>("input");
                 var matchId = GlobalId.Parse(input.MatchId, MatchType.TypeName);
                 var errors = new MutationErrors(c.Graph().Language);
-                var now = c.RequestServices!.GetRequiredService<TimeProvider>().GetUtcNow();
+                var now = c.RequestServices!.GetRequiredService<TimeProvider>().GetUtcNow().ToDatabasePrecision();
                 await using var db = await c.RequestServices!.CreateDbAsync(c.CancellationToken);
                 var match = await db.Matches.AsNoTracking().SingleOrDefaultAsync(m => m.Id == matchId, c.CancellationToken);
                 var check = MatchMembership.CheckWrite(match, c.Viewer());

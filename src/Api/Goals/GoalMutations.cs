@@ -367,5 +367,5 @@ public static class GoalMutations
 
     private static TimeProvider Clock(IResolveFieldContext c) => c.RequestServices!.GetRequiredService<TimeProvider>();
 
-    private static DateTimeOffset Now(IResolveFieldContext c) => Clock(c).GetUtcNow();
+    private static DateTimeOffset Now(IResolveFieldContext c) => Clock(c).GetUtcNow().ToDatabasePrecision();
 }

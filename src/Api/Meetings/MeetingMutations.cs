@@ -172,5 +172,5 @@ public static class MeetingMutations
 
     private static TimeProvider Clock(IResolveFieldContext c) => c.RequestServices!.GetRequiredService<TimeProvider>();
 
-    private static DateTimeOffset Now(IResolveFieldContext c) => Clock(c).GetUtcNow();
+    private static DateTimeOffset Now(IResolveFieldContext c) => Clock(c).GetUtcNow().ToDatabasePrecision();
 }
