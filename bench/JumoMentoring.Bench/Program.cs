@@ -5,6 +5,10 @@ var name = args.FirstOrDefault() ?? "";
 var rest = args.Skip(1).ToArray();
 switch (name)
 {
+    case "matching":
+        return MatchingBenchmark.Run(rest);
+    case "search":
+        return await SearchBenchmark.RunAsync(rest);
     default:
         Console.Error.WriteLine("usage: scripts/bench <benchmark> [options]");
         Console.Error.WriteLine("benchmarks: " + string.Join(", ", Benchmarks.Names));

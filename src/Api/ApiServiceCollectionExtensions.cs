@@ -22,7 +22,8 @@ public static class ApiServiceCollectionExtensions
 
         services.AddGraphQL(graphql => graphql
             .AddSchema<JumoSchema>()
-            .AddSystemTextJson()
+            // French text stays readable (é, not \u00E9); responses are JSON, never inlined in HTML.
+            .AddSystemTextJson(json => json.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping)
             .AddGraphTypes(typeof(JumoSchema).Assembly)
             .AddErrorInfoProvider<JumoErrorInfoProvider>()
             .AddComplexityAnalyzer(complexity =>

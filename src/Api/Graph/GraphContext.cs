@@ -13,11 +13,26 @@ public sealed class GraphUserContext : Dictionary<string, object?>
     /// <summary>Who is asking.</summary>
     public Viewer Viewer { get; init; } = Viewer.Anonymous;
 
-    public static Language FromAcceptLanguage(string? header)
+    /// <summary>
+    /// The language Accept-Language asked for; null when the request named none the platform speaks
+    /// (search then looks in both languages).
+    /// </summary>
+    public Language? AcceptLanguage { get; init; }
+
+    public static GraphUserContext FromRequest(string? acceptLanguage, Viewer viewer)
+    {
+        var asked = ParseAcceptLanguage(acceptLanguage);
+        return new GraphUserContext { Language = asked ?? Language.Fr, AcceptLanguage = asked, Viewer = viewer };
+    }
+
+    public static Language FromAcceptLanguage(string? header) => ParseAcceptLanguage(header) ?? Language.Fr;
+
+    /// <summary>The first listed language the platform speaks, or null.</summary>
+    public static Language? ParseAcceptLanguage(string? header)
     {
         if (string.IsNullOrWhiteSpace(header))
         {
-            return Language.Fr;
+            return null;
         }
 
         // The first listed language the platform speaks wins ("en-CA,fr;q=0.8" gives English).
@@ -36,7 +51,7 @@ public sealed class GraphUserContext : Dictionary<string, object?>
             }
         }
 
-        return Language.Fr;
+        return null;
     }
 }
 

@@ -103,11 +103,7 @@ public static class GraphQLHttpEndpoint
             options.Extensions = request.Extensions is { } extensions ? serializer.ReadNode<Inputs>(extensions) : null;
             options.RequestServices = services;
             options.User = http.User;
-            options.UserContext = new GraphUserContext
-            {
-                Language = GraphUserContext.FromAcceptLanguage(http.Request.Headers.AcceptLanguage),
-                Viewer = viewer,
-            };
+            options.UserContext = GraphUserContext.FromRequest(http.Request.Headers.AcceptLanguage, viewer);
             options.CancellationToken = http.RequestAborted;
         });
 

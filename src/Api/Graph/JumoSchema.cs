@@ -3,9 +3,11 @@ using GraphQL.Types;
 using JumoMentoring.Api.CheckIns;
 using JumoMentoring.Api.Goals;
 using JumoMentoring.Api.Matches;
+using JumoMentoring.Api.Matching;
 using JumoMentoring.Api.Meetings;
 using JumoMentoring.Api.Members;
 using JumoMentoring.Api.Programs;
+using JumoMentoring.Api.Resources;
 
 namespace JumoMentoring.Api.Graph;
 
@@ -18,6 +20,8 @@ public sealed class QueryType : ObjectGraphType
         this.AddProgramQueries(nodes);
         this.AddMemberQueries(nodes);
         this.AddMatchQueries(nodes);
+        this.AddResourceQueries(nodes);
+        this.AddMatchingQueries(nodes);
         this.AddGoalQueries(nodes);
         this.AddMeetingQueries(nodes);
         this.AddCheckInQueries(nodes);
@@ -32,6 +36,7 @@ public sealed class MutationType : ObjectGraphType
         this.AddMemberMutations();
         this.AddProgramMutations();
         this.AddMatchMutations();
+        this.AddCohortMatchingMutations();
         this.AddGoalMutations();
         this.AddMeetingMutations();
         this.AddCheckInMutations();

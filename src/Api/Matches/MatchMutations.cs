@@ -232,18 +232,15 @@ public static class MatchMutations
 
     private static async Task<Payload<Match>> ProposeAsync(IResolveFieldContext c)
     {
-        var cohortId = GlobalId.Parse(c.GetArgument<string>("cohortId"), CohortType.TypeName);
-        var mentorId = GlobalId.Parse(c.GetArgument<string>("mentorId"), MemberType.TypeName);
-        var menteeId = GlobalId.Parse(c.GetArgument<string>("menteeId"), MemberType.TypeName);
+        var (cohortId, mentorId, menteeId) = CohortPairArguments.Parse(c);
         var errors = new MutationErrors(c.Graph().Language);
         await using var db = await c.RequestServices!.CreateDbAsync(c.CancellationToken);
-        var cohort = await db.Cohorts.AsNoTracking().SingleOrDefaultAsync(x => x.Id == cohortId, c.CancellationToken);
+        var cohort = await CohortPairArguments.LoadForCoordinatorAsync(c, db, cohortId);
         if (cohort is null)
         {
             return Payload<Match>.Fail(errors.Add("COHORT_NOT_FOUND", "Cohorte introuvable.", "Cohort not found.", "cohortId"));
         }
 
-        c.Viewer().RequireCoordinatorOf(cohort.ProgramId);
         var admitted = await db.Enrolments.AsNoTracking()
             .Where(e => e.CohortId == cohortId && e.Status == EnrolmentStatus.Active && (e.MemberId == mentorId || e.MemberId == menteeId))
             .Select(e => new { e.MemberId, e.Role })

@@ -55,6 +55,7 @@ public sealed class UpdateProfileInput
     public string? Region { get; set; }
     public List<string>? PracticeSettings { get; set; }
     public List<string>? Topics { get; set; }
+    public List<string>? Availability { get; set; }
     public string? Bio { get; set; }
 }
 
@@ -72,6 +73,7 @@ public sealed class UpdateProfileInputType : InputObjectGraphType<UpdateProfileI
         Field(i => i.Region, nullable: true).Description("A REGION code (the 17 administrative regions of Quebec).");
         Field(i => i.PracticeSettings, nullable: true).Description("PRACTICE_SETTING codes.");
         Field(i => i.Topics, nullable: true).Description($"TOPIC codes, at most {MaxTopics}.");
+        Field(i => i.Availability, nullable: true).Description("AVAILABILITY codes: when you are usually free to meet.");
         Field(i => i.Bio, nullable: true).Description($"At most {MemberConfiguration.BioMaxLength} characters; an empty string clears it.");
     }
 }

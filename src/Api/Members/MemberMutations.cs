@@ -50,6 +50,7 @@ public static class MemberMutations
                 }
 
                 var settings = Codes(input.PracticeSettings, ReferenceKind.PracticeSetting, "practiceSettings", "INVALID_PRACTICE_SETTING", 9, "Milieu de pratique", "practice setting");
+                var availability = Codes(input.Availability, ReferenceKind.Availability, "availability", "INVALID_AVAILABILITY", 3, "Disponibilité", "availability");
                 var topics = Codes(input.Topics, ReferenceKind.Topic, "topics", "INVALID_TOPIC", UpdateProfileInputType.MaxTopics, "Sujet", "topic");
                 if (input.CareerStage is { } stage && !catalog.ContainsKey((ReferenceKind.CareerStage, stage)))
                 {
@@ -80,6 +81,7 @@ public static class MemberMutations
                 member.Region = input.Region ?? member.Region;
                 member.PracticeSettings = settings ?? member.PracticeSettings;
                 member.Topics = topics ?? member.Topics;
+                member.Availability = availability ?? member.Availability;
                 member.Bio = bio is null ? member.Bio : bio.Length == 0 ? null : bio;
                 member.UpdatedAt = DateTimeOffset.UtcNow;
                 await db.SaveChangesAsync(c.CancellationToken);

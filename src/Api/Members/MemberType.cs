@@ -46,6 +46,7 @@ public sealed class MemberType : ObjectGraphType<MemberView>
         this.ReferenceField("region", ReferenceKind.Region, v => v.Member.Region);
         this.ReferenceListField("languagesSpoken", ReferenceKind.Language, v => v.Member.LanguagesSpoken);
         this.ReferenceListField("topics", ReferenceKind.Topic, v => v.Member.Topics);
+        this.ReferenceListField("availability", ReferenceKind.Availability, v => v.Member.Availability);
         Field<StringGraphType>("bio").Resolve(c => c.Source.Member.Bio);
 
         // The full profile.

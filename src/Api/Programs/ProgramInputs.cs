@@ -10,6 +10,7 @@ public sealed class EnrolInput
     public ProgramRole Role { get; set; }
     public int? MentorCapacity { get; set; }
     public string? Motivation { get; set; }
+    public List<Domain.Matching.MatchingCriterion>? Priorities { get; set; }
 }
 
 public sealed class EnrolInputType : InputObjectGraphType<EnrolInput>
@@ -21,6 +22,7 @@ public sealed class EnrolInputType : InputObjectGraphType<EnrolInput>
         Field(i => i.Role, type: typeof(NonNullGraphType<ProgramRoleEnum>));
         Field(i => i.MentorCapacity, nullable: true).Description("Mentors: how many mentees at once (1–20). Mentees leave it out.");
         Field(i => i.Motivation, nullable: true).Description("Structured programs: a few words to the coordinator (at most 2,000 characters).");
+        Field(i => i.Priorities, type: typeof(ListGraphType<NonNullGraphType<Matching.MatchingCriterionEnum>>)).Description("Mentees: the matching criteria that matter most to you; they weigh double.");
     }
 }
 

@@ -227,6 +227,7 @@ public static class ProgramMutations
             Status = kind == ProgramKind.Flexible ? EnrolmentStatus.Active : EnrolmentStatus.Applied,
             MentorCapacity = input.MentorCapacity,
             Motivation = string.IsNullOrEmpty(motivation) ? null : motivation,
+            Priorities = input.Role == ProgramRole.Mentee ? [.. (input.Priorities ?? []).Distinct().Select(p => p.ToString())] : [],
         };
         db.Enrolments.Add(enrolment);
         try

@@ -8,8 +8,9 @@ using Microsoft.EntityFrameworkCore;
 namespace JumoMentoring.Domain.Data;
 
 /// <summary>
-/// Reference lists plus demo data: both programs and about forty members. Idempotent: every row is
-/// keyed by a natural key (list code, program code, member number), so running it twice adds nothing.
+/// Reference lists plus demo data: both programs, about forty members and the guide library
+/// (<see cref="DemoResources"/>). Idempotent: every row is keyed by a natural key (list code, program
+/// code, member number, resource slug), so running it twice adds nothing.
 /// </summary>
 public static class DemoData
 {
@@ -77,6 +78,7 @@ public static class DemoData
                         Role = role,
                         Status = status,
                         MentorCapacity = role == ProgramRole.Mentor ? seed.Capacity : null,
+                        Priorities = role == ProgramRole.Mentee ? [seed.Stage == "medical-student" ? "Region" : "Topics"] : [],
 
                         // The waiting list is ordered by this: demo people join it in list order.
                         WaitlistedAt = status == EnrolmentStatus.Waitlisted ? WaitlistStart.AddMinutes(enrolled.Count) : null,
@@ -119,6 +121,7 @@ public static class DemoData
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        await DemoResources.SeedAsync(db, cancellationToken);
         await DemoActivity.SeedAsync(db, cancellationToken);
     }
 
@@ -162,8 +165,21 @@ public static class DemoData
             Region = Region,
             PracticeSettings = [.. Settings],
             Topics = [.. Topics],
+            Availability = [.. DemoAvailability(Number)],
             Bio = Bio,
         };
+
+        // Spread the three availability slots over the demo people, one or two each, deterministically.
+        private static IEnumerable<string> DemoAvailability(string number)
+        {
+            string[] slots = ["weekday-evening", "weekend", "weekday-daytime"];
+            var n = int.Parse(number, System.Globalization.CultureInfo.InvariantCulture);
+            yield return slots[n % 3];
+            if (n % 2 == 0)
+            {
+                yield return slots[(n + 1) % 3];
+            }
+        }
 
         private static string Ascii(string s) => new string(s.Normalize(System.Text.NormalizationForm.FormD)
             .Where(c => char.IsLetter(c) && c < 128).ToArray()).ToLowerInvariant();

@@ -26,6 +26,8 @@ public sealed class JumoDbContext(DbContextOptions<JumoDbContext> options) : DbC
     public DbSet<Resource> Resources => Set<Resource>();
 
     public DbSet<Cohort> Cohorts => Set<Cohort>();
+    public DbSet<Matching.PairRule> PairRules => Set<Matching.PairRule>();
+    public DbSet<Matching.CohortMatchingRun> CohortMatchingRuns => Set<Matching.CohortMatchingRun>();
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {

@@ -34,6 +34,9 @@ public sealed class Member
     public required string Region { get; set; }
     public List<string> PracticeSettings { get; set; } = [];
     public List<string> Topics { get; set; } = [];
+
+    /// <summary>Codes of the Availability list: when the member is usually free to meet.</summary>
+    public List<string> Availability { get; set; } = [];
     public string? Bio { get; set; }
     public MemberStatus Status { get; set; } = MemberStatus.Active;
     public DateTimeOffset CreatedAt { get; init; } = DateTimeOffset.UtcNow;

@@ -305,6 +305,101 @@ namespace JumoMentoring.Domain.Migrations
                     b.ToTable("match_transitions", (string)null);
                 });
 
+            modelBuilder.Entity("JumoMentoring.Domain.Matching.CohortMatchingRun", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CohortId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("cohort_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid?>("CreatedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("InputJson")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("input_json");
+
+                    b.Property<string>("Objective")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("objective");
+
+                    b.Property<DateTimeOffset?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("published_at");
+
+                    b.Property<string>("ResultJson")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("result_json");
+
+                    b.HasKey("Id")
+                        .HasName("pk_cohort_matching_runs");
+
+                    b.HasIndex("CohortId")
+                        .HasDatabaseName("ix_cohort_matching_runs_cohort_id");
+
+                    b.ToTable("cohort_matching_runs", (string)null);
+                });
+
+            modelBuilder.Entity("JumoMentoring.Domain.Matching.PairRule", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("CohortId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("cohort_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid?>("CreatedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid>("MenteeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("mentee_id");
+
+                    b.Property<Guid>("MentorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("mentor_id");
+
+                    b.Property<Guid>("ProgramId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("program_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_pair_rules");
+
+                    b.HasIndex("ProgramId", "MentorId", "MenteeId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_pair_rules_program_id_mentor_id_mentee_id");
+
+                    b.ToTable("pair_rules", (string)null);
+                });
+
             modelBuilder.Entity("JumoMentoring.Domain.Meetings.Meeting", b =>
                 {
                     b.Property<Guid>("Id")
@@ -368,6 +463,11 @@ namespace JumoMentoring.Domain.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
+
+                    b.PrimitiveCollection<List<string>>("Availability")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("availability");
 
                     b.Property<string>("Bio")
                         .HasMaxLength(1000)
@@ -584,6 +684,11 @@ namespace JumoMentoring.Domain.Migrations
                         .HasColumnType("character varying(2000)")
                         .HasColumnName("motivation");
 
+                    b.PrimitiveCollection<List<string>>("Priorities")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("priorities");
+
                     b.Property<Guid>("ProgramId")
                         .HasColumnType("uuid")
                         .HasColumnName("program_id");
@@ -669,6 +774,11 @@ namespace JumoMentoring.Domain.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)")
                         .HasColumnName("kind");
+
+                    b.Property<string>("MatchingWeights")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("matching_weights");
 
                     b.Property<string>("NameEn")
                         .IsRequired()
@@ -773,6 +883,12 @@ namespace JumoMentoring.Domain.Migrations
                         .HasColumnType("character varying(16)")
                         .HasColumnName("kind");
 
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("slug");
+
                     b.Property<string>("Stage")
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)")
@@ -820,6 +936,10 @@ namespace JumoMentoring.Domain.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_resources");
+
+                    b.HasIndex("Slug")
+                        .IsUnique()
+                        .HasDatabaseName("ix_resources_slug");
 
                     b.ToTable("resources", null, t =>
                         {

@@ -41,6 +41,9 @@ public sealed class Enrolment
     /// <summary>Structured programs: when the member joined the waiting list; the list is ordered by it.</summary>
     public DateTimeOffset? WaitlistedAt { get; set; }
 
+    /// <summary>Mentees: the matching criteria they care most about (names of <see cref="Matching.MatchingCriterion"/>).</summary>
+    public List<string> Priorities { get; set; } = [];
+
     /// <summary>Structured programs: the applicant's few words to the coordinator.</summary>
     public string? Motivation { get; set; }
     public DateTimeOffset CreatedAt { get; init; } = DateTimeOffset.UtcNow;

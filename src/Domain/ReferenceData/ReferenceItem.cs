@@ -11,6 +11,9 @@ public enum ReferenceKind
     PracticeSetting,
     Topic,
     Language,
+
+    /// <summary>When a member is usually free to meet (matching compares them).</summary>
+    Availability,
 }
 
 /// <summary>

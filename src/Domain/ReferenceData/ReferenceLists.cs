@@ -80,6 +80,11 @@ public static class ReferenceLists
             ("fr", "Français", "French"),
             ("en", "Anglais", "English"));
 
+        Add(ReferenceKind.Availability,
+            ("weekday-daytime", "En semaine, le jour", "Weekdays, daytime"),
+            ("weekday-evening", "En semaine, le soir", "Weekday evenings"),
+            ("weekend", "La fin de semaine", "Weekends"));
+
         return items;
     }
 }

@@ -22,6 +22,16 @@ public sealed class HttpTransportTests(ApiFactory factory) : ApiTest(factory)
         Assert.Equal(2, response.EnsureNoErrors().Data["programs"]!.AsArray().Count);
     }
 
+    [Fact]
+    public async Task French_text_is_sent_as_utf8_not_escaped()
+    {
+        var response = await Graph.QueryAsync("{ programs { name } }");
+        var raw = await response.Message.Content.ReadAsStringAsync();
+
+        Assert.Contains("JUMO – mentorat virtuel", raw, StringComparison.Ordinal);
+        Assert.Contains("Programme de mentorat structuré", raw, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(null, Json)]
     [InlineData("*/*", Json)]

@@ -13,8 +13,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace JumoMentoring.Domain.Migrations
 {
     [DbContext(typeof(JumoDbContext))]
-    [Migration("20261204143419_GoalsMeetingsAndCheckIns")]
-    partial class GoalsMeetingsAndCheckIns
+    [Migration("20261204142736_MatchingData")]
+    partial class MatchingData
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -26,53 +26,6 @@ namespace JumoMentoring.Domain.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
-            modelBuilder.Entity("JumoMentoring.Domain.CheckIns.CheckIn", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid")
-                        .HasColumnName("id");
-
-                    b.Property<string>("Comment")
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)")
-                        .HasColumnName("comment");
-
-                    b.Property<Guid>("MatchId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("match_id");
-
-                    b.Property<Guid>("MemberId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("member_id");
-
-                    b.Property<bool>("Met")
-                        .HasColumnType("boolean")
-                        .HasColumnName("met");
-
-                    b.Property<int>("Satisfaction")
-                        .HasColumnType("integer")
-                        .HasColumnName("satisfaction");
-
-                    b.Property<DateTimeOffset>("SubmittedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("submitted_at");
-
-                    b.HasKey("Id")
-                        .HasName("pk_check_ins");
-
-                    b.HasIndex("MemberId")
-                        .HasDatabaseName("ix_check_ins_member_id");
-
-                    b.HasIndex("MatchId", "MemberId", "SubmittedAt")
-                        .HasDatabaseName("ix_check_ins_match_id_member_id_submitted_at");
-
-                    b.ToTable("check_ins", null, t =>
-                        {
-                            t.HasCheckConstraint("ck_check_ins_satisfaction", "satisfaction BETWEEN 1 AND 5");
-                        });
-                });
-
             modelBuilder.Entity("JumoMentoring.Domain.Goals.Goal", b =>
                 {
                     b.Property<Guid>("Id")
@@ -80,17 +33,9 @@ namespace JumoMentoring.Domain.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
-                    b.Property<DateTimeOffset?>("ClosedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("closed_at");
-
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
-
-                    b.Property<Guid?>("CreatedById")
-                        .HasColumnType("uuid")
-                        .HasColumnName("created_by_id");
 
                     b.Property<string>("Description")
                         .HasMaxLength(4000)
@@ -118,15 +63,8 @@ namespace JumoMentoring.Domain.Migrations
                         .HasColumnType("character varying(64)")
                         .HasColumnName("topic");
 
-                    b.Property<DateTimeOffset>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("updated_at");
-
                     b.HasKey("Id")
                         .HasName("pk_goals");
-
-                    b.HasIndex("CreatedById")
-                        .HasDatabaseName("ix_goals_created_by_id");
 
                     b.HasIndex("MatchId")
                         .HasDatabaseName("ix_goals_match_id");
@@ -144,10 +82,6 @@ namespace JumoMentoring.Domain.Migrations
                     b.Property<DateTimeOffset?>("CompletedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("completed_at");
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("created_at");
 
                     b.Property<DateOnly?>("DueOn")
                         .HasColumnType("date")
@@ -308,61 +242,99 @@ namespace JumoMentoring.Domain.Migrations
                     b.ToTable("match_transitions", (string)null);
                 });
 
-            modelBuilder.Entity("JumoMentoring.Domain.Meetings.Meeting", b =>
+            modelBuilder.Entity("JumoMentoring.Domain.Matching.CohortMatchingRun", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<Guid>("CohortId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("cohort_id");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
-                    b.Property<int>("DurationMinutes")
-                        .HasColumnType("integer")
-                        .HasColumnName("duration_minutes");
-
-                    b.Property<Guid>("MatchId")
+                    b.Property<Guid?>("CreatedBy")
                         .HasColumnType("uuid")
-                        .HasColumnName("match_id");
+                        .HasColumnName("created_by");
 
-                    b.Property<string>("Mode")
+                    b.Property<string>("InputJson")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("input_json");
+
+                    b.Property<string>("Objective")
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)")
-                        .HasColumnName("mode");
+                        .HasColumnName("objective");
 
-                    b.Property<string>("Note")
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)")
-                        .HasColumnName("note");
-
-                    b.Property<DateOnly>("OccurredOn")
-                        .HasColumnType("date")
-                        .HasColumnName("occurred_on");
-
-                    b.Property<Guid>("RecordedById")
-                        .HasColumnType("uuid")
-                        .HasColumnName("recorded_by_id");
-
-                    b.Property<DateTimeOffset>("UpdatedAt")
+                    b.Property<DateTimeOffset?>("PublishedAt")
                         .HasColumnType("timestamp with time zone")
-                        .HasColumnName("updated_at");
+                        .HasColumnName("published_at");
+
+                    b.Property<string>("ResultJson")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("result_json");
 
                     b.HasKey("Id")
-                        .HasName("pk_meetings");
+                        .HasName("pk_cohort_matching_runs");
 
-                    b.HasIndex("RecordedById")
-                        .HasDatabaseName("ix_meetings_recorded_by_id");
+                    b.HasIndex("CohortId")
+                        .HasDatabaseName("ix_cohort_matching_runs_cohort_id");
 
-                    b.HasIndex("MatchId", "OccurredOn")
-                        .HasDatabaseName("ix_meetings_match_id_occurred_on");
+                    b.ToTable("cohort_matching_runs", (string)null);
+                });
 
-                    b.ToTable("meetings", null, t =>
-                        {
-                            t.HasCheckConstraint("ck_meetings_duration", "duration_minutes BETWEEN 5 AND 600");
-                        });
+            modelBuilder.Entity("JumoMentoring.Domain.Matching.PairRule", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("CohortId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("cohort_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid?>("CreatedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid>("MenteeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("mentee_id");
+
+                    b.Property<Guid>("MentorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("mentor_id");
+
+                    b.Property<Guid>("ProgramId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("program_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_pair_rules");
+
+                    b.HasIndex("ProgramId", "MentorId", "MenteeId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_pair_rules_program_id_mentor_id_mentee_id");
+
+                    b.ToTable("pair_rules", (string)null);
                 });
 
             modelBuilder.Entity("JumoMentoring.Domain.Members.Member", b =>
@@ -371,6 +343,11 @@ namespace JumoMentoring.Domain.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
+
+                    b.PrimitiveCollection<List<string>>("Availability")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("availability");
 
                     b.Property<string>("Bio")
                         .HasMaxLength(1000)
@@ -587,6 +564,11 @@ namespace JumoMentoring.Domain.Migrations
                         .HasColumnType("character varying(2000)")
                         .HasColumnName("motivation");
 
+                    b.PrimitiveCollection<List<string>>("Priorities")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("priorities");
+
                     b.Property<Guid>("ProgramId")
                         .HasColumnType("uuid")
                         .HasColumnName("program_id");
@@ -641,10 +623,6 @@ namespace JumoMentoring.Domain.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
-                    b.Property<int>("CheckInIntervalWeeks")
-                        .HasColumnType("integer")
-                        .HasColumnName("check_in_interval_weeks");
-
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -672,6 +650,11 @@ namespace JumoMentoring.Domain.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)")
                         .HasColumnName("kind");
+
+                    b.Property<string>("MatchingWeights")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("matching_weights");
 
                     b.Property<string>("NameEn")
                         .IsRequired()
@@ -702,10 +685,7 @@ namespace JumoMentoring.Domain.Migrations
                         .IsUnique()
                         .HasDatabaseName("ix_programs_code");
 
-                    b.ToTable("programs", null, t =>
-                        {
-                            t.HasCheckConstraint("ck_programs_check_in_interval", "check_in_interval_weeks BETWEEN 1 AND 26");
-                        });
+                    b.ToTable("programs", (string)null);
                 });
 
             modelBuilder.Entity("JumoMentoring.Domain.ReferenceData.ReferenceItem", b =>
@@ -776,6 +756,12 @@ namespace JumoMentoring.Domain.Migrations
                         .HasColumnType("character varying(16)")
                         .HasColumnName("kind");
 
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("slug");
+
                     b.Property<string>("Stage")
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)")
@@ -824,39 +810,18 @@ namespace JumoMentoring.Domain.Migrations
                     b.HasKey("Id")
                         .HasName("pk_resources");
 
+                    b.HasIndex("Slug")
+                        .IsUnique()
+                        .HasDatabaseName("ix_resources_slug");
+
                     b.ToTable("resources", null, t =>
                         {
                             t.HasCheckConstraint("ck_resources_has_title", "title_fr IS NOT NULL OR title_en IS NOT NULL");
                         });
                 });
 
-            modelBuilder.Entity("JumoMentoring.Domain.CheckIns.CheckIn", b =>
-                {
-                    b.HasOne("JumoMentoring.Domain.Matches.Match", "Match")
-                        .WithMany()
-                        .HasForeignKey("MatchId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
-                        .HasConstraintName("fk_check_ins_matches_match_id");
-
-                    b.HasOne("JumoMentoring.Domain.Members.Member", null)
-                        .WithMany()
-                        .HasForeignKey("MemberId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
-                        .HasConstraintName("fk_check_ins_members_member_id");
-
-                    b.Navigation("Match");
-                });
-
             modelBuilder.Entity("JumoMentoring.Domain.Goals.Goal", b =>
                 {
-                    b.HasOne("JumoMentoring.Domain.Members.Member", null)
-                        .WithMany()
-                        .HasForeignKey("CreatedById")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .HasConstraintName("fk_goals_members_created_by_id");
-
                     b.HasOne("JumoMentoring.Domain.Matches.Match", "Match")
                         .WithMany()
                         .HasForeignKey("MatchId")
@@ -915,25 +880,6 @@ namespace JumoMentoring.Domain.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_match_transitions_matches_match_id");
-                });
-
-            modelBuilder.Entity("JumoMentoring.Domain.Meetings.Meeting", b =>
-                {
-                    b.HasOne("JumoMentoring.Domain.Matches.Match", "Match")
-                        .WithMany()
-                        .HasForeignKey("MatchId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
-                        .HasConstraintName("fk_meetings_matches_match_id");
-
-                    b.HasOne("JumoMentoring.Domain.Members.Member", null)
-                        .WithMany()
-                        .HasForeignKey("RecordedById")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
-                        .HasConstraintName("fk_meetings_members_recorded_by_id");
-
-                    b.Navigation("Match");
                 });
 
             modelBuilder.Entity("JumoMentoring.Domain.Members.RoleAssignment", b =>
