@@ -1,6 +1,7 @@
 using JumoMentoring.Api;
 using JumoMentoring.Api.Auth;
 using JumoMentoring.Api.Graph;
+using JumoMentoring.Api.Meetings;
 using JumoMentoring.Api.Setup;
 using JumoMentoring.Api.Sync;
 using JumoMentoring.Chat;
@@ -48,6 +49,9 @@ if (app.Environment.AllowsDevTokens())
 
 // GraphQL over HTTP.
 app.MapGraphQLHttp("/graphql");
+
+// Continuing education: the signed-in member's printable attestation (bearer token, HTML).
+app.MapAttestations();
 
 // Live chat: the SignalR hub at /hubs/chat (JWT from the header or the access_token query string).
 app.MapChatHub();

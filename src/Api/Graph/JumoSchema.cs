@@ -1,7 +1,10 @@
 using GraphQL;
 using GraphQL.Types;
+using JumoMentoring.Api.CheckIns;
+using JumoMentoring.Api.Goals;
 using JumoMentoring.Api.Matches;
 using JumoMentoring.Api.Matching;
+using JumoMentoring.Api.Meetings;
 using JumoMentoring.Api.Members;
 using JumoMentoring.Api.Programs;
 using JumoMentoring.Api.Resources;
@@ -23,6 +26,9 @@ public sealed class QueryType : ObjectGraphType
         this.AddMatchingQueries(nodes);
         this.AddSyncQueries(nodes);
         this.AddWebhookQueries(nodes);
+        this.AddGoalQueries(nodes);
+        this.AddMeetingQueries(nodes);
+        this.AddCheckInQueries(nodes);
     }
 }
 
@@ -37,6 +43,9 @@ public sealed class MutationType : ObjectGraphType
         this.AddCohortMatchingMutations();
         this.AddSyncMutations();
         this.AddWebhookMutations();
+        this.AddGoalMutations();
+        this.AddMeetingMutations();
+        this.AddCheckInMutations();
     }
 }
 

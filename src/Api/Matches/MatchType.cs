@@ -1,5 +1,8 @@
 using GraphQL.Types;
+using JumoMentoring.Api.CheckIns;
+using JumoMentoring.Api.Goals;
 using JumoMentoring.Api.Graph;
+using JumoMentoring.Api.Meetings;
 using JumoMentoring.Api.Members;
 using JumoMentoring.Api.Programs;
 using JumoMentoring.Domain.Matches;
@@ -35,6 +38,9 @@ public sealed class MatchType : ObjectGraphType<Match>
             .Resolve(c => c.TransitionsByMatch(c.Source.Id));
         Field(m => m.CreatedAt);
         Field(m => m.UpdatedAt);
+        this.AddGoalFields();
+        this.AddMeetingFields();
+        this.AddCheckInFields();
     }
 }
 

@@ -1,6 +1,7 @@
 using GraphQL.Types;
 using JumoMentoring.Api.Graph;
 using JumoMentoring.Api.Matches;
+using JumoMentoring.Api.Meetings;
 using JumoMentoring.Api.Programs;
 using JumoMentoring.Api.ReferenceData;
 using JumoMentoring.Domain.Members;
@@ -64,5 +65,6 @@ public sealed class MemberType : ObjectGraphType<MemberView>
         Field<ListGraphType<NonNullGraphType<MatchType>>>("matches")
             .Description("The member's matches, newest first. Null unless you are this member or an admin.")
             .Resolve(c => c.Source.Member.Id == c.Viewer().MemberId || c.Viewer().IsAdmin ? c.MatchesByMember(c.Source.Member.Id) : null);
+        this.AddMeetingFields();
     }
 }

@@ -38,6 +38,7 @@ public sealed class ProgramType : ObjectGraphType<MentoringProgram>
         Field<NonNullGraphType<StringGraphType>>("description")
             .Argument<LanguageEnum>("language", "Defaults to the request's language (Accept-Language), French first.")
             .Resolve(c => c.LanguageArgument() == Language.En ? c.Source.DescriptionEn : c.Source.DescriptionFr);
+        Field(p => p.CheckInIntervalWeeks).Description("Weeks between two check-ins asked of each member of an active match.");
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<CohortType>>>>("cohorts")
             .Description("Structured programs: cohorts, newest first.")
             .ResolveAsync(async c =>

@@ -122,6 +122,7 @@ public static class DemoData
 
         await db.SaveChangesAsync(cancellationToken);
         await DemoResources.SeedAsync(db, cancellationToken);
+        await DemoActivity.SeedAsync(db, cancellationToken);
     }
 
     private static IEnumerable<MentoringProgram> Programs()

@@ -1,5 +1,7 @@
+using JumoMentoring.Domain.CheckIns;
 using JumoMentoring.Domain.Goals;
 using JumoMentoring.Domain.Matches;
+using JumoMentoring.Domain.Meetings;
 using JumoMentoring.Domain.Members;
 using JumoMentoring.Domain.Programs;
 using JumoMentoring.Domain.ReferenceData;
@@ -20,6 +22,8 @@ public sealed class JumoDbContext(DbContextOptions<JumoDbContext> options) : DbC
     public DbSet<MatchTransition> MatchTransitions => Set<MatchTransition>();
     public DbSet<Goal> Goals => Set<Goal>();
     public DbSet<Milestone> Milestones => Set<Milestone>();
+    public DbSet<Meeting> Meetings => Set<Meeting>();
+    public DbSet<CheckIn> CheckIns => Set<CheckIn>();
     public DbSet<Resource> Resources => Set<Resource>();
 
     public DbSet<Cohort> Cohorts => Set<Cohort>();

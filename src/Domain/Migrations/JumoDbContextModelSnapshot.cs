@@ -23,6 +23,53 @@ namespace JumoMentoring.Domain.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("JumoMentoring.Domain.CheckIns.CheckIn", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("comment");
+
+                    b.Property<Guid>("MatchId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("match_id");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("member_id");
+
+                    b.Property<bool>("Met")
+                        .HasColumnType("boolean")
+                        .HasColumnName("met");
+
+                    b.Property<int>("Satisfaction")
+                        .HasColumnType("integer")
+                        .HasColumnName("satisfaction");
+
+                    b.Property<DateTimeOffset>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("submitted_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_check_ins");
+
+                    b.HasIndex("MemberId")
+                        .HasDatabaseName("ix_check_ins_member_id");
+
+                    b.HasIndex("MatchId", "MemberId", "SubmittedAt")
+                        .HasDatabaseName("ix_check_ins_match_id_member_id_submitted_at");
+
+                    b.ToTable("check_ins", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_check_ins_satisfaction", "satisfaction BETWEEN 1 AND 5");
+                        });
+                });
+
             modelBuilder.Entity("JumoMentoring.Domain.Goals.Goal", b =>
                 {
                     b.Property<Guid>("Id")
@@ -30,9 +77,17 @@ namespace JumoMentoring.Domain.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closed_at");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
+
+                    b.Property<Guid?>("CreatedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by_id");
 
                     b.Property<string>("Description")
                         .HasMaxLength(4000)
@@ -60,8 +115,15 @@ namespace JumoMentoring.Domain.Migrations
                         .HasColumnType("character varying(64)")
                         .HasColumnName("topic");
 
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
                     b.HasKey("Id")
                         .HasName("pk_goals");
+
+                    b.HasIndex("CreatedById")
+                        .HasDatabaseName("ix_goals_created_by_id");
 
                     b.HasIndex("MatchId")
                         .HasDatabaseName("ix_goals_match_id");
@@ -79,6 +141,10 @@ namespace JumoMentoring.Domain.Migrations
                     b.Property<DateTimeOffset?>("CompletedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("completed_at");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
 
                     b.Property<DateOnly?>("DueOn")
                         .HasColumnType("date")
@@ -332,6 +398,63 @@ namespace JumoMentoring.Domain.Migrations
                         .HasDatabaseName("ix_pair_rules_program_id_mentor_id_mentee_id");
 
                     b.ToTable("pair_rules", (string)null);
+                });
+
+            modelBuilder.Entity("JumoMentoring.Domain.Meetings.Meeting", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<int>("DurationMinutes")
+                        .HasColumnType("integer")
+                        .HasColumnName("duration_minutes");
+
+                    b.Property<Guid>("MatchId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("match_id");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("mode");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("note");
+
+                    b.Property<DateOnly>("OccurredOn")
+                        .HasColumnType("date")
+                        .HasColumnName("occurred_on");
+
+                    b.Property<Guid>("RecordedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("recorded_by_id");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_meetings");
+
+                    b.HasIndex("RecordedById")
+                        .HasDatabaseName("ix_meetings_recorded_by_id");
+
+                    b.HasIndex("MatchId", "OccurredOn")
+                        .HasDatabaseName("ix_meetings_match_id_occurred_on");
+
+                    b.ToTable("meetings", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_meetings_duration", "duration_minutes BETWEEN 5 AND 600");
+                        });
                 });
 
             modelBuilder.Entity("JumoMentoring.Domain.Members.Member", b =>
@@ -722,6 +845,10 @@ namespace JumoMentoring.Domain.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<int>("CheckInIntervalWeeks")
+                        .HasColumnType("integer")
+                        .HasColumnName("check_in_interval_weeks");
+
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -784,7 +911,10 @@ namespace JumoMentoring.Domain.Migrations
                         .IsUnique()
                         .HasDatabaseName("ix_programs_code");
 
-                    b.ToTable("programs", (string)null);
+                    b.ToTable("programs", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_programs_check_in_interval", "check_in_interval_weeks BETWEEN 1 AND 26");
+                        });
                 });
 
             modelBuilder.Entity("JumoMentoring.Domain.ReferenceData.ReferenceItem", b =>
@@ -1073,8 +1203,33 @@ namespace JumoMentoring.Domain.Migrations
                     b.ToTable("webhook_endpoints", (string)null);
                 });
 
+            modelBuilder.Entity("JumoMentoring.Domain.CheckIns.CheckIn", b =>
+                {
+                    b.HasOne("JumoMentoring.Domain.Matches.Match", "Match")
+                        .WithMany()
+                        .HasForeignKey("MatchId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_check_ins_matches_match_id");
+
+                    b.HasOne("JumoMentoring.Domain.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_check_ins_members_member_id");
+
+                    b.Navigation("Match");
+                });
+
             modelBuilder.Entity("JumoMentoring.Domain.Goals.Goal", b =>
                 {
+                    b.HasOne("JumoMentoring.Domain.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_goals_members_created_by_id");
+
                     b.HasOne("JumoMentoring.Domain.Matches.Match", "Match")
                         .WithMany()
                         .HasForeignKey("MatchId")
@@ -1133,6 +1288,25 @@ namespace JumoMentoring.Domain.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_match_transitions_matches_match_id");
+                });
+
+            modelBuilder.Entity("JumoMentoring.Domain.Meetings.Meeting", b =>
+                {
+                    b.HasOne("JumoMentoring.Domain.Matches.Match", "Match")
+                        .WithMany()
+                        .HasForeignKey("MatchId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_meetings_matches_match_id");
+
+                    b.HasOne("JumoMentoring.Domain.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("RecordedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_meetings_members_recorded_by_id");
+
+                    b.Navigation("Match");
                 });
 
             modelBuilder.Entity("JumoMentoring.Domain.Members.MemberSyncState", b =>

@@ -37,6 +37,9 @@ public sealed class MentoringProgram
     /// <summary>Flexible programs: days a mentor has to answer a request before it expires.</summary>
     public int RequestExpiryDays { get; set; } = 14;
 
+    /// <summary>Weeks between two check-ins asked of each member of an active match.</summary>
+    public int CheckInIntervalWeeks { get; set; } = 4;
+
     /// <summary>How this program weighs the matching criteria (stored as JSON).</summary>
     public Matching.MatchingWeights MatchingWeights { get; set; } = Matching.MatchingWeights.Default;
     public DateTimeOffset CreatedAt { get; init; } = DateTimeOffset.UtcNow;
@@ -59,5 +62,6 @@ public sealed class MentoringProgramConfiguration : IEntityTypeConfiguration<Men
         builder.Property(p => p.MatchingWeights).HasColumnType("jsonb").HasConversion(
             w => System.Text.Json.JsonSerializer.Serialize(w, (System.Text.Json.JsonSerializerOptions?)null),
             json => System.Text.Json.JsonSerializer.Deserialize<Matching.MatchingWeights>(json, (System.Text.Json.JsonSerializerOptions?)null) ?? Matching.MatchingWeights.Default);
+        builder.ToTable(t => t.HasCheckConstraint("ck_programs_check_in_interval", "check_in_interval_weeks BETWEEN 1 AND 26"));
     }
 }
