@@ -30,6 +30,9 @@ if (args.Contains("setup"))
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
 
+// WebSockets: GraphQL subscriptions (graphql-transport-ws) at /graphql.
+app.UseWebSockets();
+
 // Sign-in: bearer tokens of the college's identity provider (or local dev tokens).
 app.UseAuthentication();
 app.UseAuthorization();
@@ -38,7 +41,7 @@ if (app.Environment.AllowsDevTokens())
     app.MapDevTokens();
 }
 
-// GraphQL over HTTP.
+// GraphQL over HTTP, and over WebSocket for subscriptions.
 app.MapGraphQLHttp("/graphql");
 
 // Live chat: the SignalR hub at /hubs/chat (JWT from the header or the access_token query string).

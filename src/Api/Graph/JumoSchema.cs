@@ -1,5 +1,6 @@
 using GraphQL;
 using GraphQL.Types;
+using JumoMentoring.Api.Conversations;
 using JumoMentoring.Api.Matches;
 using JumoMentoring.Api.Members;
 using JumoMentoring.Api.Programs;
@@ -15,6 +16,7 @@ public sealed class QueryType : ObjectGraphType
         this.AddProgramQueries(nodes);
         this.AddMemberQueries(nodes);
         this.AddMatchQueries(nodes);
+        this.AddConversationQueries(nodes);
     }
 }
 
@@ -26,17 +28,30 @@ public sealed class MutationType : ObjectGraphType
         this.AddMemberMutations();
         this.AddProgramMutations();
         this.AddMatchMutations();
+        this.AddConversationMutations();
+    }
+}
+
+/// <summary>Served over WebSocket only (graphql-transport-ws at /graphql): see <see cref="GraphQLWebSocketEndpoint"/>.</summary>
+public sealed class SubscriptionType : ObjectGraphType
+{
+    public SubscriptionType()
+    {
+        Name = "Subscription";
+        this.AddConversationSubscriptions();
+        this.AddMatchSubscriptions();
     }
 }
 
 public sealed class JumoSchema : Schema
 {
-    public JumoSchema(IServiceProvider services, QueryType query, MutationType mutation)
+    public JumoSchema(IServiceProvider services, QueryType query, MutationType mutation, SubscriptionType subscription)
         : base(services)
     {
         Description = "JumoMentoring: mentoring programs of the Quebec college of family physicians.";
         Query = query;
         Mutation = mutation;
+        Subscription = subscription;
 
         // Introspection runs in memory: let tools fetch the whole schema whatever its size.
         this.WithIntrospectionComplexityImpact(0);
