@@ -5,6 +5,7 @@ var name = args.FirstOrDefault() ?? "";
 var rest = args.Skip(1).ToArray();
 switch (name)
 {
+    case "chat": return await ChatBenchmark.RunAsync(rest);
     default:
         Console.Error.WriteLine("usage: scripts/bench <benchmark> [options]");
         Console.Error.WriteLine("benchmarks: " + string.Join(", ", Benchmarks.Names));

@@ -39,11 +39,11 @@ public static class BearerTokenAuthentication
         return new BearerTokenResult(result.Principal, null, expires);
     }
 
-    /// <summary>Why a token was refused, in words a client can show.</summary>
+    /// <summary>Why a token was refused, in words a client can show (never the token library's own message).</summary>
     public static string? Describe(Exception? failure) => failure switch
     {
         null => null,
-        SecurityTokenException => "The access token is invalid or expired.",
+        SecurityTokenException or SecurityTokenArgumentException => "The access token is invalid or expired.",
         _ => failure.Message,
     };
 }

@@ -1,9 +1,9 @@
 using GraphQL.Types;
-using MatchType = JumoMentoring.Api.Matches.MatchType;
 using JumoMentoring.Api.Graph;
 using JumoMentoring.Api.Matches;
 using JumoMentoring.Api.Members;
 using JumoMentoring.Chat;
+using MatchType = JumoMentoring.Api.Matches.MatchType;
 
 namespace JumoMentoring.Api.Conversations;
 
@@ -80,7 +80,7 @@ public sealed class PresenceStatusEnum : EnumerationGraphType<PresenceStatus>
     public PresenceStatusEnum()
     {
         Name = "PresenceStatus";
-        Description = "ONLINE: connected to the chat and active; AWAY: connected, all tabs hidden or idle; OFFLINE: not connected (after a 30 s grace period).";
+        Description = "ONLINE: connected to the chat and active; AWAY: connected, all tabs hidden or idle; OFFLINE: not connected (after a short grace period, so a page reload shows nothing).";
     }
 }
 
@@ -89,6 +89,7 @@ public sealed class PresenceType : ObjectGraphType<MemberPresence>
     public PresenceType()
     {
         Name = "Presence";
+        Description = "A member's presence in the chat, over all their devices.";
         Field<NonNullGraphType<PresenceStatusEnum>>("status").Resolve(c => c.Source.Status);
         Field<DateTimeOffsetGraphType>("lastSeenAt").Description("When the member was last connected; null when never.").Resolve(c => c.Source.LastSeenAt);
     }

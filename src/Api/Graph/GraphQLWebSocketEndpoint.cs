@@ -58,7 +58,17 @@ public static class GraphQLWebSocketEndpoint
         if (!http.WebSockets.WebSocketRequestedProtocols.Contains(SubProtocol, StringComparer.Ordinal))
         {
             using var refused = await http.WebSockets.AcceptWebSocketAsync();
-            await refused.CloseOutputAsync(CloseCodes.SubprotocolNotAcceptable, "Subprotocol not acceptable: use graphql-transport-ws", http.RequestAborted);
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted);
+            timeout.CancelAfter(services.GetRequiredService<IOptions<GraphQLWebSocketOptions>>().Value.CloseTimeout);
+            try
+            {
+                await refused.CloseAsync(CloseCodes.SubprotocolNotAcceptable, "Subprotocol not acceptable: use graphql-transport-ws", timeout.Token);
+            }
+            catch (Exception e) when (e is OperationCanceledException or WebSocketException)
+            {
+                // The client did not answer the close: nothing more to do.
+            }
+
             return;
         }
 

@@ -38,6 +38,7 @@ public sealed class SubscriptionType : ObjectGraphType
     public SubscriptionType()
     {
         Name = "Subscription";
+        Description = "Live events, served over WebSocket only: the graphql-transport-ws protocol at /graphql.";
         this.AddConversationSubscriptions();
         this.AddMatchSubscriptions();
     }

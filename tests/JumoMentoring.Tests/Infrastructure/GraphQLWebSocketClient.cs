@@ -171,7 +171,14 @@ public sealed class GraphQLWebSocketClient : IAsyncDisposable
             {
                 if (socket.State == WebSocketState.CloseReceived)
                 {
-                    await socket.CloseOutputAsync(result.CloseStatus ?? WebSocketCloseStatus.NormalClosure, null, CancellationToken.None);
+                    try
+                    {
+                        await socket.CloseOutputAsync(result.CloseStatus ?? WebSocketCloseStatus.NormalClosure, null, CancellationToken.None);
+                    }
+                    catch (Exception e) when (e is IOException or WebSocketException or ObjectDisposedException)
+                    {
+                        // The server did not wait for our answer.
+                    }
                 }
 
                 return null;

@@ -191,6 +191,7 @@ public sealed class GraphQLWebSocketTests(ApiFactory factory) : ApiTest(factory)
     [Theory]
     [InlineData("token", "not-a-jwt")]
     [InlineData("Authorization", "Bearer not-a-jwt")]
+    [InlineData("token", "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl")]
     public async Task A_refused_token_closes_with_4403(string field, string value)
     {
         await using var client = await ConnectAsync();

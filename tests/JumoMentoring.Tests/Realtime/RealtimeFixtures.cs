@@ -36,7 +36,7 @@ public static class RealtimeFixtures
         return response.EnsureNoErrors().Data["sendMessage"]!;
     }
 
-    /// <summary>A SignalR client of the chat hub on this host (long polling through the test server).</summary>
+    /// <summary>A SignalR client of the chat hub on this host (long polling through the test server), connected and in its groups.</summary>
     public static async Task<HubConnection> ConnectHubAsync<T>(WebApplicationFactory<T> host, string token)
         where T : class
     {
@@ -49,6 +49,9 @@ public static class RealtimeFixtures
             })
             .Build();
         await connection.StartAsync();
+
+        // The hub handles calls after OnConnectedAsync (which joins groups and records presence): one call makes sure it ran.
+        await connection.InvokeAsync<IReadOnlyList<PresenceNotice>>("GetPresence", Array.Empty<Guid>());
         return connection;
     }
 }
