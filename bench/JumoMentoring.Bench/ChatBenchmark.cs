@@ -32,13 +32,14 @@ namespace JumoMentoring.Bench;
 /// acknowledgement latency, and the lost (acknowledged to the sender, never received by the
 /// partner) and duplicated (received more than once) messages, which must be 0.
 /// Usage: scripts/bench chat [--pairs 500] [--rate 1] [--seconds 30] [--warmup 5] [--drain 10]
+/// [--set Chat__AccessCacheDuration=00:00:05 …] (configuration of the API process, for experiments).
 /// </summary>
 public static class ChatBenchmark
 {
     private const string ProgramCode = "bench-chat";
     private const string MemberPrefix = "bench-";
 
-    private sealed record Options(int Pairs, double Rate, int Seconds, int Warmup, int Drain, string Database);
+    private sealed record Options(int Pairs, double Rate, int Seconds, int Warmup, int Drain, string Database, IReadOnlyList<KeyValuePair<string, string>> ApiSettings);
 
     /// <summary>One connected member: what they sent (and had acknowledged) and what they received.</summary>
     private sealed class Client(int index, Guid memberId, Guid conversationId, HubConnection connection)
@@ -61,7 +62,7 @@ public static class ChatBenchmark
         var options = Parse(args);
         if (options is null)
         {
-            Console.Error.WriteLine("usage: scripts/bench chat [--pairs N] [--rate MESSAGES_PER_SECOND_PER_MEMBER] [--seconds N] [--warmup N] [--drain N] [--db NAME]");
+            Console.Error.WriteLine("usage: scripts/bench chat [--pairs N] [--rate MESSAGES_PER_SECOND_PER_MEMBER] [--seconds N] [--warmup N] [--drain N] [--db NAME] [--set API_SETTING=VALUE]…");
             return 2;
         }
 
@@ -85,10 +86,15 @@ public static class ChatBenchmark
             ["Logging__LogLevel__Default"] = "Warning",
             ["Logging__LogLevel__Microsoft.AspNetCore"] = "Warning",
         };
+        foreach (var (key, value) in options.ApiSettings)
+        {
+            environment[key] = value;
+        }
 
         Console.WriteLine($"chat benchmark: {options.Pairs} pairs ({2 * options.Pairs} SignalR clients over WebSockets), "
             + $"{options.Rate.ToString(CultureInfo.InvariantCulture)} message/s per member, {options.Warmup} s warm-up + {options.Seconds} s measured");
-        Console.WriteLine($"database {options.Database}, Redis {redisConnection} (appendfsync {await AppendFsyncAsync(redisConnection)}), API on {baseUri}");
+        Console.WriteLine($"database {options.Database}, Redis {redisConnection} (appendfsync {await AppendFsyncAsync(redisConnection)}), API on {baseUri}"
+            + string.Concat(options.ApiSettings.Select(s => $", {s.Key}={s.Value}")));
 
         var api = ApiDll();
         if (await RunToEndAsync(api, ["setup", "--no-demo-data"], environment) != 0)
@@ -122,6 +128,7 @@ public static class ChatBenchmark
     {
         var sentAt = new ConcurrentDictionary<string, long>(StringComparer.Ordinal);
         var latencies = new ConcurrentBag<double>();
+        var timeline = new ConcurrentBag<(double At, double Ms)>();
         var ackLatencies = new ConcurrentBag<double>();
         var sendLag = new ConcurrentBag<double>();
         var errors = new ConcurrentDictionary<string, int>(StringComparer.Ordinal);
@@ -141,7 +148,9 @@ public static class ChatBenchmark
                 if (client.Received.AddOrUpdate(message.Id, 1, (_, n) => n + 1) == 1
                     && sentAt.TryGetValue(message.ClientMessageId, out var start) && start >= Volatile.Read(ref measuredFrom))
                 {
-                    latencies.Add(Stopwatch.GetElapsedTime(start, now).TotalMilliseconds);
+                    var ms = Stopwatch.GetElapsedTime(start, now).TotalMilliseconds;
+                    latencies.Add(ms);
+                    timeline.Add((Stopwatch.GetElapsedTime(Volatile.Read(ref measuredFrom), start).TotalSeconds, ms));
                     Interlocked.Increment(ref measuredDelivered);
                 }
             });
@@ -232,6 +241,8 @@ public static class ChatBenchmark
         Console.WriteLine($"delivered/s:          {measuredDelivered / measuredSeconds:0} messages/s to partners over the {measuredSeconds:0.0} s measured "
             + $"(offered {clients.Count * options.Rate:0}/s; the server pushes each message to both members: {2 * measuredDelivered / measuredSeconds:0} pushes/s)");
         Console.WriteLine($"delivery latency ms:  {Percentiles(latencies)}   (SendMessage call → partner's MessageReceived)");
+        Console.WriteLine("delivery p99 by 5 s:  " + string.Join("  ", timeline.GroupBy(t => (int)(t.At / 5)).OrderBy(g => g.Key)
+            .Select(g => string.Create(CultureInfo.InvariantCulture, $"{g.Key * 5}s:{g.Select(t => t.Ms).Order().ElementAt(Math.Max(0, (int)Math.Ceiling(0.99 * g.Count()) - 1)):0}"))));
         Console.WriteLine($"ack latency ms:       {Percentiles(ackLatencies)}   (SendMessage call → its result)");
         Console.WriteLine($"send lag ms:          {Percentiles(sendLag)}   (how late the client fired sends: client saturation)");
         Console.WriteLine($"lost:                 {lost}   (acknowledged to the sender, not received by the partner after {options.Drain} s)");
@@ -463,7 +474,9 @@ public static class ChatBenchmark
 
     private static async Task<string> AppendFsyncAsync(string connection)
     {
-        await using var redis = await ConnectionMultiplexer.ConnectAsync(connection);
+        var options = ConfigurationOptions.Parse(connection);
+        options.AllowAdmin = true;
+        await using var redis = await ConnectionMultiplexer.ConnectAsync(options);
         var config = await redis.GetServers()[0].ConfigGetAsync("appendfsync");
         return config.Length > 0 ? config[0].Value : "?";
     }
@@ -498,6 +511,7 @@ public static class ChatBenchmark
     private static Options? Parse(string[] args)
     {
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        var settings = new List<KeyValuePair<string, string>>();
         for (var i = 0; i < args.Length; i += 2)
         {
             if (!args[i].StartsWith("--", StringComparison.Ordinal) || i + 1 >= args.Length)
@@ -505,12 +519,24 @@ public static class ChatBenchmark
                 return null;
             }
 
+            if (args[i] == "--set")
+            {
+                var equals = args[i + 1].IndexOf('=', StringComparison.Ordinal);
+                if (equals <= 0)
+                {
+                    return null;
+                }
+
+                settings.Add(new(args[i + 1][..equals], args[i + 1][(equals + 1)..]));
+                continue;
+            }
+
             values[args[i][2..]] = args[i + 1];
         }
 
         int Int(string name, int fallback) => values.TryGetValue(name, out var v) ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
         var rate = values.TryGetValue("rate", out var r) ? double.Parse(r, CultureInfo.InvariantCulture) : 1.0;
-        var options = new Options(Int("pairs", 500), rate, Int("seconds", 30), Int("warmup", 5), Int("drain", 10), values.GetValueOrDefault("db", "jumo_bench_chat"));
+        var options = new Options(Int("pairs", 500), rate, Int("seconds", 30), Int("warmup", 5), Int("drain", 10), values.GetValueOrDefault("db", "jumo_bench_chat"), settings);
         return options.Pairs > 0 && options.Rate > 0 && options.Seconds > 0 && values.Keys.All(k => k is "pairs" or "rate" or "seconds" or "warmup" or "drain" or "db")
             ? options
             : null;

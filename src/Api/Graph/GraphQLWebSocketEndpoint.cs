@@ -395,6 +395,7 @@ internal sealed partial class GraphQLWebSocketConnection(HttpContext http, WebSo
 
     private async Task StartSubscriptionAsync(Operation operation, GraphQLHttpRequest request, GraphQLDocument? document)
     {
+        byte[]? last = null;
         try
         {
             var result = await ExecuteAsync(operation, request, document);
@@ -404,7 +405,7 @@ internal sealed partial class GraphQLWebSocketConnection(HttpContext http, WebSo
                 return;
             }
 
-            SendErrors(operation, result);
+            last = ErrorMessage(operation, result);
         }
         catch (OperationCanceledException) when (operation.Cancellation.IsCancellationRequested)
         {
@@ -412,29 +413,30 @@ internal sealed partial class GraphQLWebSocketConnection(HttpContext http, WebSo
         catch (Exception e)
         {
             LogOperationFailed(logger, e);
-            SendInternalError(operation);
+            last = InternalErrorMessage(operation);
         }
         finally
         {
             operation.Executed();
         }
 
-        End(operation);
+        End(operation, last);
     }
 
     private async Task RunOnceAsync(Operation operation, GraphQLHttpRequest request, GraphQLDocument? document)
     {
+        byte[]? last = null;
         try
         {
             var result = await ExecuteAsync(operation, request, document);
             if (result.Executed)
             {
                 SendNext(operation, result);
-                Send(operation, Envelope("complete", operation.Id, null));
+                last = Envelope("complete", operation.Id, null);
             }
             else
             {
-                SendErrors(operation, result);
+                last = ErrorMessage(operation, result);
             }
         }
         catch (OperationCanceledException) when (operation.Cancellation.IsCancellationRequested)
@@ -443,13 +445,14 @@ internal sealed partial class GraphQLWebSocketConnection(HttpContext http, WebSo
         catch (Exception e)
         {
             LogOperationFailed(logger, e);
-            SendInternalError(operation);
+            last = InternalErrorMessage(operation);
         }
         finally
         {
             operation.Executed();
-            End(operation);
         }
+
+        End(operation, last);
     }
 
     private Task<ExecutionResult> ExecuteAsync(Operation operation, GraphQLHttpRequest request, GraphQLDocument? document) =>
@@ -470,10 +473,18 @@ internal sealed partial class GraphQLWebSocketConnection(HttpContext http, WebSo
             o.CancellationToken = operation.Cancellation.Token;
         });
 
-    /// <summary>The operation ended on the server's side (complete, error, or the end of a query).</summary>
-    private void End(Operation operation)
+    /// <summary>
+    /// The operation ended on the server's side. Its id is freed before its last message (complete or
+    /// error) is queued, so a client that reuses the id as soon as it reads that message is not refused.
+    /// </summary>
+    private void End(Operation operation, byte[]? last)
     {
         operations.TryRemove(new KeyValuePair<string, Operation>(operation.Id, operation));
+        if (last is not null)
+        {
+            Send(operation, last);
+        }
+
         operation.Stop();
     }
 
@@ -511,20 +522,13 @@ internal sealed partial class GraphQLWebSocketConnection(HttpContext http, WebSo
         Send(operation, Envelope("next", operation.Id, serializer.Serialize(result)));
 
     /// <summary>An <c>error</c> message: the result's errors (it never executed, or its source stream was refused).</summary>
-    private void SendErrors(Operation operation, ExecutionResult result)
-    {
-        var errors = JsonNode.Parse(serializer.Serialize(result))?["errors"]?.ToJsonString();
-        if (errors is null)
-        {
-            SendInternalError(operation);
-            return;
-        }
+    private byte[] ErrorMessage(Operation operation, ExecutionResult result) =>
+        JsonNode.Parse(serializer.Serialize(result))?["errors"]?.ToJsonString() is { } errors
+            ? Envelope("error", operation.Id, errors)
+            : InternalErrorMessage(operation);
 
-        Send(operation, Envelope("error", operation.Id, errors));
-    }
-
-    private void SendInternalError(Operation operation) =>
-        Send(operation, Envelope("error", operation.Id, ErrorsJson("An unexpected error occurred. It has been logged.", ErrorCodes.Internal)));
+    private static byte[] InternalErrorMessage(Operation operation) =>
+        Envelope("error", operation.Id, ErrorsJson("An unexpected error occurred. It has been logged.", ErrorCodes.Internal));
 
     private static string ErrorsJson(string message, string code) =>
         JsonSerializer.Serialize(new[] { new { message, extensions = new { code } } });
@@ -624,12 +628,12 @@ internal sealed partial class GraphQLWebSocketConnection(HttpContext http, WebSo
     /// <summary>A connection lives no longer than its access token: the client reconnects with a fresh one.</summary>
     private async Task CloseWhenExpiredAsync(DateTimeOffset expiresAt)
     {
-        var delay = expiresAt - time.GetUtcNow();
         try
         {
-            if (delay > TimeSpan.Zero)
+            // Timers take at most about 49 days: wait in steps.
+            for (var left = expiresAt - time.GetUtcNow(); left > TimeSpan.Zero; left = expiresAt - time.GetUtcNow())
             {
-                await Task.Delay(delay < TimeSpan.FromDays(30) ? delay : TimeSpan.FromDays(30), time, lifetime.Token);
+                await Task.Delay(left < TimeSpan.FromDays(1) ? left : TimeSpan.FromDays(1), time, lifetime.Token);
             }
         }
         catch (OperationCanceledException)
@@ -791,14 +795,9 @@ internal sealed partial class GraphQLWebSocketConnection(HttpContext http, WebSo
         public void OnError(Exception error)
         {
             LogOperationFailed(connection.Logger, error);
-            connection.SendInternalError(operation);
-            connection.End(operation);
+            connection.End(operation, InternalErrorMessage(operation));
         }
 
-        public void OnCompleted()
-        {
-            connection.Send(operation, Envelope("complete", operation.Id, null));
-            connection.End(operation);
-        }
+        public void OnCompleted() => connection.End(operation, Envelope("complete", operation.Id, null));
     }
 }
