@@ -34,6 +34,12 @@ public sealed class GraphQLWebSocketOptions
     /// <summary>Messages waiting to be sent to a slow client before its socket is closed with 1013.</summary>
     public int MaxPendingMessages { get; set; } = 1000;
 
+    /// <summary>
+    /// How often the server sends a <c>ping</c> once the connection is acknowledged (clients answer
+    /// <c>pong</c>), so that proxies see traffic on idle sockets; zero turns it off.
+    /// </summary>
+    public TimeSpan KeepAliveInterval { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>How long the server waits for the client's close frame after closing.</summary>
     public TimeSpan CloseTimeout { get; set; } = TimeSpan.FromSeconds(5);
 }
@@ -306,6 +312,27 @@ internal sealed partial class GraphQLWebSocketConnection(HttpContext http, WebSo
         if (expiresAt is { } expiry)
         {
             _ = CloseWhenExpiredAsync(expiry);
+        }
+
+        if (options.KeepAliveInterval > TimeSpan.Zero)
+        {
+            _ = KeepAliveAsync();
+        }
+    }
+
+    private async Task KeepAliveAsync()
+    {
+        try
+        {
+            using var timer = new PeriodicTimer(options.KeepAliveInterval, time);
+            while (await timer.WaitForNextTickAsync(lifetime.Token))
+            {
+                Send(Envelope("ping", null, null));
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The connection is over.
         }
     }
 

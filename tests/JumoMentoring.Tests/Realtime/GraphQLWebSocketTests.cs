@@ -36,6 +36,21 @@ public sealed class GraphQLWebSocketTests(ApiFactory factory) : ApiTest(factory)
     }
 
     [Fact]
+    public async Task The_server_pings_acknowledged_connections_at_the_configured_interval()
+    {
+        await using var host = Factory.WithWebHostBuilder(b => b.UseSetting("GraphQL:WebSocket:KeepAliveInterval", "00:00:00.200"));
+        await using var client = await GraphQLWebSocketClient.ConnectAndInitAsync(host.Server, null);
+
+        var first = await client.ReceiveAsync(TimeSpan.FromSeconds(5));
+        await client.SendAsync(new { type = "pong" });
+        var second = await client.ReceiveAsync(TimeSpan.FromSeconds(5));
+
+        Assert.Equal("ping", Type(first));
+        Assert.Equal("ping", Type(second));
+        Assert.Equal(WebSocketState.Open, client.Socket.State);
+    }
+
+    [Fact]
     public async Task A_query_over_the_socket_answers_next_then_complete()
     {
         await using var client = await SignedInAsync(DemoPeople.Sarah);
