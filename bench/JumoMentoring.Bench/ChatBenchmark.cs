@@ -27,11 +27,12 @@ namespace JumoMentoring.Bench;
 /// (<c>jumo_bench_chat</c>, migrated) and the local Redis (keys under a prefix of the run, deleted at
 /// the end). N pairs of members with ACTIVE matches are inserted with the DbContext; 2N SignalR
 /// clients connect over WebSockets; every member sends to their partner at a fixed rate (open loop:
-/// sends follow the clock, not the previous acknowledgement) for a set time. Reported: delivered
+/// sends follow the clock, not the previous acknowledgement; the warm-up ramps up to that rate) for a
+/// set time. Reported: delivered
 /// messages/s, end-to-end latency (from the SendMessage call to the partner's MessageReceived),
 /// acknowledgement latency, and the lost (acknowledged to the sender, never received by the
 /// partner) and duplicated (received more than once) messages, which must be 0.
-/// Usage: scripts/bench chat [--pairs 500] [--rate 1] [--seconds 30] [--warmup 5] [--drain 10]
+/// Usage: scripts/bench chat [--pairs 500] [--rate 1] [--seconds 30] [--warmup 15] [--drain 10]
 /// [--set Chat__AccessCacheDuration=00:00:05 …] (configuration of the API process, for experiments).
 /// </summary>
 public static class ChatBenchmark
@@ -164,11 +165,16 @@ public static class ChatBenchmark
         Volatile.Write(ref measuredFrom, measuredStart);
         var random = new Random(42);
 
+        // The warm-up ramps the rate up from a tenth to the full rate (a cold server is not flooded at once),
+        // then the measured part runs at the full rate.
+        var warmup = TimeSpan.FromSeconds(options.Warmup);
+        TimeSpan Next(TimeSpan due) => due + (due >= warmup ? interval : interval / Math.Max(0.1, due / warmup));
+
         async Task SendLoopAsync(Client client, TimeSpan phase)
         {
-            for (var n = 0; ; n++)
+            var due = phase / (warmup > TimeSpan.Zero ? 0.1 : 1);
+            for (var n = 0; ; n++, due = Next(due))
             {
-                var due = phase + (n * interval);
                 if (due >= total)
                 {
                     return;
@@ -229,7 +235,7 @@ public static class ChatBenchmark
         var lost = Missing(clients);
         var duplicated = clients.Sum(c => c.Received.Values.Sum(n => Math.Max(0, n - 1)));
         var unacknowledgedDeliveries = clients.Sum(c => c.Received.Keys.Except(c.Partner.Acknowledged).Count());
-        var sends = clients.Count * (int)Math.Ceiling(total.TotalSeconds * options.Rate);
+        var sends = (int)(clients.Count * options.Rate * (options.Seconds + (0.55 * options.Warmup)));
 
         Console.WriteLine();
         Console.WriteLine($"sent (acknowledged):  {acknowledged} of about {sends} scheduled, {errors.Values.Sum()} failed");
@@ -536,7 +542,7 @@ public static class ChatBenchmark
 
         int Int(string name, int fallback) => values.TryGetValue(name, out var v) ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
         var rate = values.TryGetValue("rate", out var r) ? double.Parse(r, CultureInfo.InvariantCulture) : 1.0;
-        var options = new Options(Int("pairs", 500), rate, Int("seconds", 30), Int("warmup", 5), Int("drain", 10), values.GetValueOrDefault("db", "jumo_bench_chat"), settings);
+        var options = new Options(Int("pairs", 500), rate, Int("seconds", 30), Int("warmup", 15), Int("drain", 10), values.GetValueOrDefault("db", "jumo_bench_chat"), settings);
         return options.Pairs > 0 && options.Rate > 0 && options.Seconds > 0 && values.Keys.All(k => k is "pairs" or "rate" or "seconds" or "warmup" or "drain" or "db")
             ? options
             : null;
