@@ -128,11 +128,11 @@ internal sealed partial class GraphQLWebSocketConnection(HttpContext http, WebSo
     private volatile bool initReceived;
     private volatile bool acknowledged;
     private ClaimsPrincipal user = new(new ClaimsIdentity());
-
-    private ILogger Logger => logger;
     private Viewer viewer = Viewer.Anonymous;
 
     private readonly record struct Outgoing(byte[]? Message, WebSocketCloseStatus? CloseStatus = null, string? Reason = null);
+
+    private ILogger Logger => logger;
 
     public async Task RunAsync()
     {
@@ -145,6 +145,11 @@ internal sealed partial class GraphQLWebSocketConnection(HttpContext http, WebSo
         catch (Exception e) when (e is OperationCanceledException or WebSocketException)
         {
             // The client went away, or did not answer our close in time.
+        }
+        catch (Exception e)
+        {
+            LogConnectionFailed(logger, e);
+            Close(CloseCodes.InternalError, "Internal server error");
         }
         finally
         {
@@ -710,6 +715,9 @@ internal sealed partial class GraphQLWebSocketConnection(HttpContext http, WebSo
 
         return cut + "...";
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "A GraphQL WebSocket connection failed")]
+    private static partial void LogConnectionFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "A GraphQL operation over WebSocket failed")]
     private static partial void LogOperationFailed(ILogger logger, Exception exception);

@@ -165,6 +165,24 @@ public sealed class GraphQLWebSocketTests(ApiFactory factory) : ApiTest(factory)
     }
 
     [Fact]
+    public async Task Operations_and_message_sizes_are_bounded()
+    {
+        await using var host = Factory.WithWebHostBuilder(b => b
+            .UseSetting("GraphQL:WebSocket:MaxOperations", "2")
+            .UseSetting("GraphQL:WebSocket:MaxMessageBytes", "2000"));
+        await using var client = await GraphQLWebSocketClient.ConnectAndInitAsync(host.Server, await Factory.TokenAsync(DemoPeople.Sarah));
+
+        await client.SubscribeAsync("1", "subscription { matchUpdated { id } }");
+        await client.SubscribeAsync("2", "subscription { matchUpdated { status } }");
+        await client.SubscribeAsync("3", "subscription { matchUpdated { id } }");
+        var refused = await client.ReceiveAsync("3", "error");
+        await client.SendAsync(new { id = "4", type = "subscribe", payload = new { query = "{ programs { code } }" + new string(' ', 2000) } });
+
+        Assert.Equal("LIMIT_EXCEEDED", refused["payload"]![0]!["extensions"]!["code"]!.GetValue<string>());
+        Assert.Equal(WebSocketCloseStatus.MessageTooBig, await client.WaitForCloseAsync());
+    }
+
+    [Fact]
     public async Task A_second_subscriber_with_the_same_id_closes_with_4409()
     {
         await using var client = await SignedInAsync(DemoPeople.Sarah);
