@@ -5,6 +5,8 @@ var name = args.FirstOrDefault() ?? "";
 var rest = args.Skip(1).ToArray();
 switch (name)
 {
+    case "chat":
+        return await ChatBenchmark.RunAsync(rest);
     case "graphql":
         return await GraphQLBenchmark.RunAsync(rest);
     case "matching":

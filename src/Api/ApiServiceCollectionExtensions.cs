@@ -12,7 +12,7 @@ public static class ApiServiceCollectionExtensions
     public const int MaxQueryDepth = 15;
     public const int MaxQueryComplexity = 20_000;
 
-    /// <summary>Sign-in, the GraphQL schema and its conventions, health checks.</summary>
+    /// <summary>Sign-in, the GraphQL schema and its conventions (over HTTP and WebSocket), health checks.</summary>
     public static IServiceCollection AddApi(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         services.AddSingleton(TimeProvider.System);
@@ -27,6 +27,7 @@ public static class ApiServiceCollectionExtensions
             .AddSystemTextJson(json => json.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping)
             .AddGraphTypes(typeof(JumoSchema).Assembly)
             .AddErrorInfoProvider<JumoErrorInfoProvider>()
+            .AddExecutionStrategy<ScopedSubscriptionExecutionStrategy>(GraphQLParser.AST.OperationType.Subscription)
             .AddComplexityAnalyzer(complexity =>
             {
                 // List fields multiply by their 'first'/'ids' size; these limits stop abusive documents early.
@@ -39,6 +40,7 @@ public static class ApiServiceCollectionExtensions
                 logger.LogError(context.OriginalException, "Unhandled error in a GraphQL resolver ({Field})", context.FieldContext?.FieldDefinition.Name);
             }));
 
+        services.AddOptions<GraphQLWebSocketOptions>().Bind(configuration.GetSection(GraphQLWebSocketOptions.Section));
         services.AddHostedService<Jobs.RequestExpiryJob>();
         services.AddWebhooks(configuration);
 

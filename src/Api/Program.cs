@@ -39,6 +39,9 @@ if (args.FirstOrDefault() == "import-members")
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
 
+// WebSockets: GraphQL subscriptions (graphql-transport-ws) at /graphql.
+app.UseWebSockets();
+
 // Sign-in: bearer tokens of the college's identity provider (or local dev tokens).
 app.UseAuthentication();
 app.UseAuthorization();
@@ -47,7 +50,7 @@ if (app.Environment.AllowsDevTokens())
     app.MapDevTokens();
 }
 
-// GraphQL over HTTP.
+// GraphQL over HTTP, and over WebSocket for subscriptions.
 app.MapGraphQLHttp("/graphql");
 
 // Continuing education: the signed-in member's printable attestation (bearer token, HTML).

@@ -8,11 +8,12 @@ namespace JumoMentoring.Chat;
 /// their devices on all servers (through the SignalR Redis backplane).
 /// Client → server: SendMessage, GetMessages, CatchUp, MarkRead, Typing, SetAway, GetConversations.
 /// Server → client: MessageReceived (may repeat after a retry: dedupe by id), ReadReceipt, Typing,
-/// PresenceChanged.
+/// PresenceChanged. Messages and read receipts go out through <see cref="ChatDelivery"/>, as those
+/// the graph stores do, so GraphQL subscribers see messages sent here and hub clients those sent there.
 /// Refusals are <see cref="HubException"/>s whose message is the code (NOT_A_PARTICIPANT, …), followed
 /// for RATE_LIMITED by <c>: retryAfterMs=N</c>.
 /// </summary>
-public sealed class ChatHub(ChatStore store, ConversationAccess access, PresenceTracker presence, ChatConnections connections, TimeProvider time, Microsoft.Extensions.Options.IOptions<ChatOptions> options) : Hub
+public sealed class ChatHub(ChatStore store, ConversationAccess access, PresenceTracker presence, ChatConnections connections, ChatDelivery delivery, TimeProvider time, Microsoft.Extensions.Options.IOptions<ChatOptions> options) : Hub
 {
     public const string Path = "/hubs/chat";
     public const string MemberIdClaim = "member_id";
@@ -53,7 +54,7 @@ public sealed class ChatHub(ChatStore store, ConversationAccess access, Presence
         var sent = await store.SendAsync(membership, clientMessageId, body);
 
         // Also after a retry: the first attempt may have died before it got here.
-        await Clients.Groups(MemberGroup(member), MemberGroup(membership.OtherMemberId)).SendAsync("MessageReceived", sent.Message);
+        await delivery.MessageStoredAsync(membership, sent.Message);
         return sent.Message;
     });
 
@@ -69,8 +70,7 @@ public sealed class ChatHub(ChatStore store, ConversationAccess access, Presence
         var state = await store.MarkReadAsync(membership, messageId);
         if (state.Moved)
         {
-            await Clients.Group(MemberGroup(member)).SendAsync("ReadReceipt", new ReadReceipt(conversationId, member, state.LastReadMessageId!, state.UnreadCount));
-            await Clients.Group(MemberGroup(membership.OtherMemberId)).SendAsync("ReadReceipt", new ReadReceipt(conversationId, member, state.LastReadMessageId!, null));
+            await delivery.ReadMovedAsync(membership, state);
         }
 
         return state;

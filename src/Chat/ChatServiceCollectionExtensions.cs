@@ -13,8 +13,9 @@ public static class ChatServiceCollectionExtensions
 
     /// <summary>
     /// Redis (one multiplexer for the process, as StackExchange.Redis intends), the chat's options
-    /// (section <c>Chat</c>), <see cref="ChatStore"/>, <see cref="PresenceTracker"/> and
-    /// <see cref="ConversationAccess"/> (which needs the domain's <c>IDbContextFactory</c>: AddDomain).
+    /// (section <c>Chat</c>), <see cref="ChatStore"/>, <see cref="PresenceTracker"/>,
+    /// <see cref="ConversationAccess"/> (which needs the domain's <c>IDbContextFactory</c>: AddDomain)
+    /// and the <see cref="EventBus"/> between servers.
     /// </summary>
     public static IServiceCollection AddChat(this IServiceCollection services, IConfiguration configuration)
     {
@@ -35,12 +36,13 @@ public static class ChatServiceCollectionExtensions
         services.AddSingleton<PresenceTracker>();
         services.AddSingleton<ConversationAccess>();
         services.AddSingleton<ChatConnections>();
+        services.AddSingleton<EventBus>();
         return services;
     }
 
     /// <summary>
     /// SignalR with the Redis backplane (group messages reach every server; channels under the
-    /// chat's key prefix) and the hub's background presence work. Map the hub with
+    /// chat's key prefix), the hub's background presence work and <see cref="ChatDelivery"/>. Map the hub with
     /// <see cref="MapChatHub"/>, behind authentication that sets the <c>member_id</c> claim.
     /// </summary>
     public static IServiceCollection AddChatHub(this IServiceCollection services, IConfiguration configuration)
@@ -50,6 +52,7 @@ public static class ChatServiceCollectionExtensions
             .AddStackExchangeRedis(configuration.GetConnectionString("Redis") ?? DefaultConnectionString,
                 o => o.Configuration.ChannelPrefix = RedisChannel.Literal(prefix + "signalr"));
         services.AddHostedService<ChatPresenceService>();
+        services.AddSingleton<ChatDelivery>();
         return services;
     }
 

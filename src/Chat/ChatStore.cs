@@ -131,6 +131,10 @@ public sealed class ChatStore(IConnectionMultiplexer redis, IOptions<ChatOptions
         return ToPage(membership.ConversationId, entries, limit, cursor);
     }
 
+    /// <summary>How many messages the conversation holds (XLEN).</summary>
+    public Task<long> CountMessagesAsync(ConversationMembership membership) =>
+        Db.StreamLengthAsync(keys.Messages(membership.ConversationId));
+
     /// <summary>
     /// Moves the member's read marker to <paramref name="messageId"/> unless it is already there or
     /// further (it never moves backward), and recomputes their unread count exactly.

@@ -6,14 +6,14 @@ using GraphQLParser.AST;
 using GraphQLParser.Exceptions;
 using JumoMentoring.Api.Auth;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.IdentityModel.Tokens;
 
 namespace JumoMentoring.Api.Graph;
 
 /// <summary>
 /// Our GraphQL-over-HTTP transport: POST (application/json) and GET (queries only), content
 /// negotiation between application/graphql-response+json and application/json with the status
-/// codes the specification gives each, and <c>GET ?sdl</c> for the schema.
+/// codes the specification gives each, and <c>GET ?sdl</c> for the schema. WebSocket upgrade
+/// requests to the same path go to <see cref="GraphQLWebSocketEndpoint"/> (graphql-transport-ws).
 /// </summary>
 public static class GraphQLHttpEndpoint
 {
@@ -24,6 +24,12 @@ public static class GraphQLHttpEndpoint
 
     private static async Task HandleAsync(HttpContext http)
     {
+        if (http.WebSockets.IsWebSocketRequest)
+        {
+            await GraphQLWebSocketEndpoint.HandleAsync(http);
+            return;
+        }
+
         var method = http.Request.Method;
         if (HttpMethods.IsGet(method) && http.Request.Query.ContainsKey("sdl"))
         {
@@ -126,12 +132,7 @@ public static class GraphQLHttpEndpoint
 
         // The authentication middleware keeps only successes; the handler has cached its result for this request.
         var result = await http.AuthenticateAsync();
-        return result.Failure switch
-        {
-            null => null,
-            SecurityTokenException => "The access token is invalid or expired.",
-            var failure => failure.Message,
-        };
+        return BearerTokenAuthentication.Describe(result.Failure);
     }
 
     private static async Task<GraphQLHttpRequest> ReadPostAsync(HttpContext http)

@@ -2,6 +2,7 @@ using GraphQL;
 using GraphQL.Types;
 using JumoMentoring.Api.CheckIns;
 using JumoMentoring.Api.Goals;
+using JumoMentoring.Api.Conversations;
 using JumoMentoring.Api.Matches;
 using JumoMentoring.Api.Matching;
 using JumoMentoring.Api.Meetings;
@@ -29,6 +30,7 @@ public sealed class QueryType : ObjectGraphType
         this.AddGoalQueries(nodes);
         this.AddMeetingQueries(nodes);
         this.AddCheckInQueries(nodes);
+        this.AddConversationQueries(nodes);
     }
 }
 
@@ -46,17 +48,31 @@ public sealed class MutationType : ObjectGraphType
         this.AddGoalMutations();
         this.AddMeetingMutations();
         this.AddCheckInMutations();
+        this.AddConversationMutations();
+    }
+}
+
+/// <summary>Served over WebSocket only (graphql-transport-ws at /graphql): see <see cref="GraphQLWebSocketEndpoint"/>.</summary>
+public sealed class SubscriptionType : ObjectGraphType
+{
+    public SubscriptionType()
+    {
+        Name = "Subscription";
+        Description = "Live events, served over WebSocket only: the graphql-transport-ws protocol at /graphql.";
+        this.AddConversationSubscriptions();
+        this.AddMatchSubscriptions();
     }
 }
 
 public sealed class JumoSchema : Schema
 {
-    public JumoSchema(IServiceProvider services, QueryType query, MutationType mutation)
+    public JumoSchema(IServiceProvider services, QueryType query, MutationType mutation, SubscriptionType subscription)
         : base(services)
     {
         Description = "JumoMentoring: mentoring programs of the Quebec college of family physicians.";
         Query = query;
         Mutation = mutation;
+        Subscription = subscription;
 
         // Introspection runs in memory: let tools fetch the whole schema whatever its size.
         this.WithIntrospectionComplexityImpact(0);

@@ -1,11 +1,16 @@
+using JumoMentoring.Api.Matches;
+using JumoMentoring.Chat;
 using JumoMentoring.Domain.Data;
 using JumoMentoring.Domain.Matches;
 using Microsoft.EntityFrameworkCore;
 
 namespace JumoMentoring.Api.Jobs;
 
-/// <summary>Runs <see cref="RequestExpiry"/> every <c>Matching:ExpiryInterval</c> (default 15 minutes).</summary>
-public sealed class RequestExpiryJob(IDbContextFactory<JumoDbContext> factory, TimeProvider clock, IConfiguration configuration, ILogger<RequestExpiryJob> logger) : BackgroundService
+/// <summary>
+/// Runs <see cref="RequestExpiry"/> every <c>Matching:ExpiryInterval</c> (default 15 minutes) and tells
+/// the members of each expired request (matchUpdated).
+/// </summary>
+public sealed class RequestExpiryJob(IDbContextFactory<JumoDbContext> factory, TimeProvider clock, IConfiguration configuration, EventBus events, ILogger<RequestExpiryJob> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -20,6 +25,11 @@ public sealed class RequestExpiryJob(IDbContextFactory<JumoDbContext> factory, T
                 if (expired.Count > 0)
                 {
                     logger.LogInformation("Expired {Count} unanswered mentor requests", expired.Count);
+                }
+
+                foreach (var match in expired)
+                {
+                    events.PublishMatchUpdated(match);
                 }
             }
             catch (Exception e) when (e is not OperationCanceledException)

@@ -29,14 +29,14 @@ public static class MatchMutations
             .Argument<NonNullGraphType<IdGraphType>>("programId")
             .Argument<NonNullGraphType<IdGraphType>>("mentorId")
             .Argument<StringGraphType>("message", $"A few words to the mentor (at most {MaxMessageLength} characters).")
-            .ResolveAsync(async c => await RequestAsync(c));
+            .ResolveAsync(async c => (await RequestAsync(c)).Published(c));
 
         mutation.Field<NonNullGraphType<MatchPayloadType>>("proposeMatch")
             .Description("Structured programs, coordinators: proposes a pair; it becomes active once both members accept.")
             .Argument<NonNullGraphType<IdGraphType>>("cohortId")
             .Argument<NonNullGraphType<IdGraphType>>("mentorId")
             .Argument<NonNullGraphType<IdGraphType>>("menteeId")
-            .ResolveAsync(async c => await ProposeAsync(c));
+            .ResolveAsync(async c => (await ProposeAsync(c)).Published(c));
 
         Transition(mutation, "acceptRequest", MatchAction.Accept, "The mentor accepts a request: the match becomes ACTIVE (MENTOR_AT_CAPACITY when full).");
         Transition(mutation, "declineRequest", MatchAction.Decline, "The mentor declines a request, with a reason for the mentee.");
@@ -53,7 +53,7 @@ public static class MatchMutations
             .Description(description)
             .Argument<NonNullGraphType<IdGraphType>>("matchId")
             .Argument<StringGraphType>("reason", "Why (required to end an active match; at most 1,000 characters).")
-            .ResolveAsync(async c => await TransitionAsync(c, action));
+            .ResolveAsync(async c => (await TransitionAsync(c, action)).Published(c));
 
     private static async Task<Payload<Match>> TransitionAsync(IResolveFieldContext c, MatchAction action)
     {

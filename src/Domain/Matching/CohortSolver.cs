@@ -4,7 +4,7 @@ namespace JumoMentoring.Domain.Matching;
 
 /// <summary>
 /// Whole-cohort assignment of mentees to mentors (structured programs), exact for both objectives.
-/// See docs/decisions/0003-cohort-matching-algorithm.md for the method and its proof of exactness.
+/// See docs/decisions/0006-cohort-matching-algorithm.md for the method and its proof of exactness.
 /// </summary>
 public static class CohortSolver
 {

@@ -71,11 +71,17 @@ public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public async Task<GraphQLClient> SignInAsync(string? email = null, string? client = null)
     {
         var http = CreateClient();
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await TokenAsync(email, client));
+        return new GraphQLClient(http);
+    }
+
+    /// <summary>A dev token of the member with this email, or of a machine client.</summary>
+    public async Task<string> TokenAsync(string? email = null, string? client = null)
+    {
+        using var http = CreateClient();
         var response = await http.PostAsJsonAsync("/auth/dev-token", new { email, client });
         response.EnsureSuccessStatusCode();
-        var token = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return new GraphQLClient(http);
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString()!;
     }
 
     /// <summary>Empties every table and seeds the demo data again.</summary>
