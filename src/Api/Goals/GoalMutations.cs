@@ -2,11 +2,14 @@ using GraphQL;
 using GraphQL.Types;
 using JumoMentoring.Api.Graph;
 using JumoMentoring.Api.Matches;
+using JumoMentoring.Api.Members;
+using JumoMentoring.Api.Programs;
 using JumoMentoring.Api.ReferenceData;
 using JumoMentoring.Domain;
 using JumoMentoring.Domain.Data;
 using JumoMentoring.Domain.Goals;
 using JumoMentoring.Domain.ReferenceData;
+using JumoMentoring.Domain.Webhooks;
 using Microsoft.EntityFrameworkCore;
 using MatchType = JumoMentoring.Api.Matches.MatchType;
 
@@ -143,6 +146,10 @@ public static class GoalMutations
         var goalId = GlobalId.Parse(c.GetArgument<string>("goalId"), GoalType.TypeName);
         var errors = new MutationErrors(c.Graph().Language);
         await using var db = await c.RequestServices!.CreateDbAsync(c.CancellationToken);
+
+        // The row lock makes a second, concurrent close wait and then see GOAL_CLOSED: one goal.achieved per goal.
+        await using var transaction = await db.Database.BeginTransactionAsync(c.CancellationToken);
+        await db.Database.ExecuteSqlAsync($"SELECT 1 FROM goals WHERE id = {goalId} FOR UPDATE", c.CancellationToken);
         var (goal, refused) = await GoalForWriteAsync(db, c, g => g.Id == goalId, errors, "goalId", GoalNotFound);
         if (refused is not null)
         {
@@ -155,22 +162,44 @@ public static class GoalMutations
         goal.UpdatedAt = now;
         if (status == GoalStatus.Achieved)
         {
-            RecordGoalAchieved(db, goal);
+            await RecordGoalAchievedAsync(db, goal, c.CancellationToken);
         }
 
         await db.SaveChangesAsync(c.CancellationToken);
+        await transaction.CommitAsync(c.CancellationToken);
         return Payload<GoalView>.Ok(new GoalView(goal, CanReadText: true));
     }
 
     /// <summary>
-    /// The single call site of the <c>goal.achieved</c> webhook event: it will add the event to the
-    /// outbox in the same SaveChanges as the goal, so the event exists exactly when the change does.
+    /// The <c>goal.achieved</c> webhook event, in the SaveChanges of the goal. Ids, topic, dates and
+    /// milestone counts only: the goal's text is the pair's own, as it is for coordinators.
     /// </summary>
-    private static void RecordGoalAchieved(JumoDbContext db, Goal goal)
+    private static async Task RecordGoalAchievedAsync(JumoDbContext db, Goal goal, CancellationToken cancellationToken)
     {
-        // Wired to the webhook outbox when it lands (issue 6: goal.achieved). Until then, a no-op.
-        _ = db;
-        _ = goal;
+        var match = goal.Match!;
+        var numbers = await db.Members.AsNoTracking()
+            .Where(m => m.Id == match.MentorId || m.Id == match.MenteeId)
+            .ToDictionaryAsync(m => m.Id, m => m.MemberNumber, cancellationToken);
+        Outbox.Add(db, WebhookEventTypes.GoalAchieved, new
+        {
+            Goal = new
+            {
+                Id = GlobalId.Encode(GoalType.TypeName, goal.Id),
+                goal.Topic,
+                Milestones = goal.Milestones.Count,
+                MilestonesCompleted = goal.Milestones.Count(m => m.CompletedAt is not null),
+                goal.CreatedAt,
+                AchievedAt = goal.ClosedAt,
+            },
+            Match = new
+            {
+                Id = GlobalId.Encode(MatchType.TypeName, match.Id),
+                ProgramId = GlobalId.Encode(ProgramType.TypeName, match.ProgramId),
+                CohortId = match.CohortId is { } cohort ? GlobalId.Encode(CohortType.TypeName, cohort) : null,
+            },
+            Mentor = new { Id = GlobalId.Encode(MemberType.TypeName, match.MentorId), MemberNumber = numbers.GetValueOrDefault(match.MentorId) },
+            Mentee = new { Id = GlobalId.Encode(MemberType.TypeName, match.MenteeId), MemberNumber = numbers.GetValueOrDefault(match.MenteeId) },
+        });
     }
 
     private static async Task<Payload<MilestoneView>> AddMilestoneAsync(IResolveFieldContext c)

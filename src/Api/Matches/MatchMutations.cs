@@ -6,6 +6,7 @@ using JumoMentoring.Api.Programs;
 using JumoMentoring.Domain.Data;
 using JumoMentoring.Domain.Matches;
 using JumoMentoring.Domain.Programs;
+using JumoMentoring.Domain.Webhooks;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
@@ -128,13 +129,15 @@ public static class MatchMutations
             return Payload<Match>.Fail(errors.Add("MENTOR_AT_CAPACITY", "Ce mentor accompagne déjà le nombre maximal de personnes.", "This mentor already has as many mentees as they can take.", "matchId"));
         }
 
-        if (to != match.Status)
+        var from = match.Status;
+        if (to != from)
         {
-            db.MatchTransitions.Add(new MatchTransition { MatchId = match.Id, From = match.Status, To = to, ActorId = me, Actor = actor.Value, Reason = reason, At = now });
+            db.MatchTransitions.Add(new MatchTransition { MatchId = match.Id, From = from, To = to, ActorId = me, Actor = actor.Value, Reason = reason, At = now });
             match.Status = to;
         }
 
         match.UpdatedAt = now;
+        await MatchWebhookEvents.AddAsync(db, [(match, from)], actor.Value, reason, c.CancellationToken);
         try
         {
             await db.SaveChangesAsync(c.CancellationToken);
@@ -227,7 +230,7 @@ public static class MatchMutations
 
         var match = new Match { ProgramId = programId, MentorId = mentorId, MenteeId = me, Status = MatchStatus.Requested, RequestMessage = string.IsNullOrEmpty(message) ? null : message };
         match.Transitions.Add(new MatchTransition { MatchId = match.Id, From = null, To = MatchStatus.Requested, ActorId = me, Actor = MatchActor.Mentee });
-        return await InsertAsync(db, match, errors, c.CancellationToken);
+        return await InsertAsync(db, match, MatchActor.Mentee, errors, c.CancellationToken);
     }
 
     private static async Task<Payload<Match>> ProposeAsync(IResolveFieldContext c)
@@ -262,12 +265,13 @@ public static class MatchMutations
 
         var match = new Match { ProgramId = cohort.ProgramId, CohortId = cohortId, MentorId = mentorId, MenteeId = menteeId, Status = MatchStatus.Proposed };
         match.Transitions.Add(new MatchTransition { MatchId = match.Id, From = null, To = MatchStatus.Proposed, ActorId = c.Viewer().MemberId, Actor = MatchActor.Coordinator });
-        return await InsertAsync(db, match, errors, c.CancellationToken);
+        return await InsertAsync(db, match, MatchActor.Coordinator, errors, c.CancellationToken);
     }
 
-    private static async Task<Payload<Match>> InsertAsync(JumoDbContext db, Match match, MutationErrors errors, CancellationToken cancellationToken)
+    private static async Task<Payload<Match>> InsertAsync(JumoDbContext db, Match match, MatchActor actor, MutationErrors errors, CancellationToken cancellationToken)
     {
         db.Matches.Add(match);
+        await MatchWebhookEvents.AddAsync(db, [(match, null)], actor, null, cancellationToken);
         try
         {
             await db.SaveChangesAsync(cancellationToken);

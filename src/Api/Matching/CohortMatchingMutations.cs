@@ -7,6 +7,7 @@ using JumoMentoring.Api.ReferenceData;
 using JumoMentoring.Domain.Matches;
 using JumoMentoring.Domain.Matching;
 using JumoMentoring.Domain.Programs;
+using JumoMentoring.Domain.Webhooks;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
@@ -98,12 +99,16 @@ public static class CohortMatchingMutations
                     return Payload<RunView>.Fail(errors.Add("RUN_NOT_SOLVED", "Cette exécution n'a pas de solution : corrigez les verrous.", "This run has no solution: fix the locks.", "runId"));
                 }
 
+                var proposed = new List<(Match, MatchStatus?)>();
                 foreach (var pair in view.Result.Pairs)
                 {
                     var match = new Match { ProgramId = cohort.ProgramId, CohortId = cohort.Id, MentorId = pair.MentorId, MenteeId = pair.MenteeId, Status = MatchStatus.Proposed };
                     match.Transitions.Add(new MatchTransition { MatchId = match.Id, To = MatchStatus.Proposed, Actor = MatchActor.Coordinator, ActorId = c.Viewer().MemberId, Reason = "Jumelage de cohorte / cohort matching" });
                     db.Matches.Add(match);
+                    proposed.Add((match, null));
                 }
+
+                await MatchWebhookEvents.AddAsync(db, proposed, MatchActor.Coordinator, null, c.CancellationToken);
 
                 run.PublishedAt = DateTimeOffset.UtcNow;
                 try

@@ -1,5 +1,6 @@
 using JumoMentoring.Domain.Data;
 using JumoMentoring.Domain.Programs;
+using JumoMentoring.Domain.Webhooks;
 using Microsoft.EntityFrameworkCore;
 
 namespace JumoMentoring.Domain.Matches;
@@ -12,6 +13,7 @@ namespace JumoMentoring.Domain.Matches;
 public static class RequestExpiry
 {
     public const int BatchSize = 500;
+    public const string Reason = "No answer from the mentor in time.";
 
     /// <summary>Expires the requests due at <paramref name="now"/>; returns the expired matches.</summary>
     public static async Task<IReadOnlyList<Match>> ExpireDueAsync(JumoDbContext db, DateTimeOffset now, CancellationToken cancellationToken)
@@ -31,13 +33,14 @@ public static class RequestExpiry
                 From = match.Status,
                 To = MatchStatus.Expired,
                 Actor = MatchActor.System,
-                Reason = "No answer from the mentor in time.",
+                Reason = Reason,
                 At = now,
             });
             match.Status = MatchStatus.Expired;
             match.UpdatedAt = now;
         }
 
+        await MatchWebhookEvents.AddAsync(db, [.. due.Select(m => (m, (MatchStatus?)MatchStatus.Requested))], MatchActor.System, Reason, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return due;
