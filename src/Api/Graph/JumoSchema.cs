@@ -1,8 +1,8 @@
 using GraphQL;
 using GraphQL.Types;
 using JumoMentoring.Api.CheckIns;
-using JumoMentoring.Api.Goals;
 using JumoMentoring.Api.Conversations;
+using JumoMentoring.Api.Goals;
 using JumoMentoring.Api.Matches;
 using JumoMentoring.Api.Matching;
 using JumoMentoring.Api.Meetings;
