@@ -2,6 +2,7 @@ using GraphQL.Types;
 using JumoMentoring.Api.CheckIns;
 using JumoMentoring.Api.Goals;
 using JumoMentoring.Api.Graph;
+using JumoMentoring.Api.Matching;
 using JumoMentoring.Api.Meetings;
 using JumoMentoring.Api.Members;
 using JumoMentoring.Api.Programs;
@@ -41,6 +42,7 @@ public sealed class MatchType : ObjectGraphType<Match>
         this.AddGoalFields();
         this.AddMeetingFields();
         this.AddCheckInFields();
+        this.AddSuggestionFields();
     }
 }
 

@@ -30,10 +30,9 @@ public static class MatchingQueries
                     throw GraphError.LimitExceeded("first", MaxSuggestions);
                 }
 
-                var (facts, mentee, scorer, catalog) = await LoadForMenteeAsync(c);
-                var ranked = MatchSuggestions.Rank(scorer, mentee, facts.Mentors, facts.Context, first);
-                var labels = await MatchingProfiles.LabelsAsync(catalog, c.CancellationToken);
-                return ranked.Select(s => new SuggestionView(s, MatchReasons.Explain(s.Score, labels))).ToList();
+                var programId = GlobalId.Parse(c.GetArgument<string>("programId"), ProgramType.TypeName);
+                return await SuggestAsync(c, c.Viewer().RequireMember(), programId, first)
+                    ?? throw new GraphError("NOT_ENROLLED", "Enrol as a mentee in this program to get suggestions.");
             });
 
         query.Field<NonNullGraphType<WhyNotType>>("whyNot")
@@ -43,7 +42,9 @@ public static class MatchingQueries
             .ResolveAsync(async c =>
             {
                 var mentorId = GlobalId.Parse(c.GetArgument<string>("mentorId"), MemberType.TypeName);
-                var (facts, mentee, scorer, _) = await LoadForMenteeAsync(c);
+                var programId = GlobalId.Parse(c.GetArgument<string>("programId"), ProgramType.TypeName);
+                var (facts, mentee, scorer, _) = await LoadForMenteeAsync(c, c.Viewer().RequireMember(), programId)
+                    ?? throw new GraphError("NOT_ENROLLED", "Enrol as a mentee in this program to get suggestions.");
                 var mentor = facts.Mentors.FirstOrDefault(m => m.MemberId == mentorId)
                     ?? throw new GraphError(ErrorCodes.NotFound, "This member is not an active mentor of the program.");
                 var evaluation = scorer.Evaluate(mentee, mentor, facts.Context);
@@ -51,15 +52,31 @@ public static class MatchingQueries
             });
     }
 
-    private static async Task<(MatchingProfiles.ProgramFacts Facts, MatchingProfile Mentee, CompatibilityScorer Scorer, ReferenceCatalog Catalog)> LoadForMenteeAsync(IResolveFieldContext c)
+    /// <summary>The suggestions of <paramref name="menteeId"/> in a program, best first; null when they are not an active mentee of it.</summary>
+    public static async Task<List<SuggestionView>?> SuggestAsync(IResolveFieldContext c, Guid menteeId, Guid programId, int first)
     {
-        var me = c.Viewer().RequireMember();
-        var programId = GlobalId.Parse(c.GetArgument<string>("programId"), ProgramType.TypeName);
+        if (await LoadForMenteeAsync(c, menteeId, programId) is not var (facts, mentee, scorer, catalog))
+        {
+            return null;
+        }
+
+        var ranked = MatchSuggestions.Rank(scorer, mentee, facts.Mentors, facts.Context, first);
+        var labels = await MatchingProfiles.LabelsAsync(catalog, c.CancellationToken);
+        return ranked.Select(s => new SuggestionView(s, MatchReasons.Explain(s.Score, labels))).ToList();
+    }
+
+    private static async Task<(MatchingProfiles.ProgramFacts Facts, MatchingProfile Mentee, CompatibilityScorer Scorer, ReferenceCatalog Catalog)?> LoadForMenteeAsync(
+        IResolveFieldContext c, Guid menteeId, Guid programId)
+    {
         var catalog = c.RequestServices!.GetRequiredService<ReferenceCatalog>();
         await using var db = await c.RequestServices!.CreateDbAsync(c.CancellationToken);
         var enrolment = await db.Enrolments.AsNoTracking().Include(e => e.Member)
-            .SingleOrDefaultAsync(e => e.MemberId == me && e.ProgramId == programId && e.Role == ProgramRole.Mentee && e.Status == EnrolmentStatus.Active, c.CancellationToken)
-            ?? throw new GraphError("NOT_ENROLLED", "Enrol as a mentee in this program to get suggestions.");
+            .SingleOrDefaultAsync(e => e.MemberId == menteeId && e.ProgramId == programId && e.Role == ProgramRole.Mentee && e.Status == EnrolmentStatus.Active, c.CancellationToken);
+        if (enrolment is null)
+        {
+            return null;
+        }
+
         var facts = (await MatchingProfiles.LoadProgramAsync(db, catalog, programId, null, c.CancellationToken))!;
         var ranks = await MatchingProfiles.RanksAsync(catalog, c.CancellationToken);
         var mentee = MatchingProfiles.Profile(enrolment.Member!, ranks, 0, enrolment.Priorities);

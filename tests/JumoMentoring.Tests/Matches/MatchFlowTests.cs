@@ -188,10 +188,22 @@ public sealed class MatchFlowTests(ApiFactory factory) : ApiTest(factory)
             Assert.All(expired, m => Assert.Equal(MatchStatus.Expired, m.Status));
         }
 
-        var view = await noah.QueryAsync("query($id: ID!) { match(id: $id) { status transitions { to actor } } }", new { id = matchId });
+        const string View = "query($id: ID!) { match(id: $id) { status transitions { to actor } nextSuggestions { mentor { id } score } } }";
+        var view = await noah.QueryAsync(View, new { id = matchId });
         Assert.Equal("EXPIRED", view.EnsureNoErrors().Data["match"]!["status"]!.GetValue<string>());
         Assert.Equal("SYSTEM", view.Data["match"]!["transitions"]![1]!["actor"]!.GetValue<string>());
+
+        // The mentee is shown whom to ask next, best first, never the mentor who did not answer; the mentor is shown nothing.
+        var next = view.Data["match"]!["nextSuggestions"]!.AsArray();
+        Assert.Equal(5, next.Count);
+        Assert.DoesNotContain(mentor, next.Select(s => s!["mentor"]!["id"]!.GetValue<string>()));
+        Assert.Equal(next.Select(s => s!["score"]!.GetValue<double>()).OrderDescending(), next.Select(s => s!["score"]!.GetValue<double>()));
+        var julie = await SignInAsync("julie.caron@exemple.qc.ca");
+        Assert.Empty((await julie.QueryAsync(View, new { id = matchId })).EnsureNoErrors().Data["match"]!["nextSuggestions"]!.AsArray());
+
+        // Once the mentee asks again, there is nothing more to suggest on the expired request.
         Assert.NotNull(Data(await noah.QueryAsync(Request, new { p = jumo, m = mentor }), "requestMentor")["match"]);
+        Assert.Empty((await noah.QueryAsync(View, new { id = matchId })).EnsureNoErrors().Data["match"]!["nextSuggestions"]!.AsArray());
     }
 
     private static System.Text.Json.Nodes.JsonNode Data(GraphQLResponse response, string field) => response.EnsureNoErrors().Data[field]!;

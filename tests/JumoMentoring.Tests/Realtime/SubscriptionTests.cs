@@ -146,13 +146,15 @@ public sealed class SubscriptionTests(ApiFactory factory) : ApiTest(factory)
     public async Task MatchUpdated_tells_the_members_of_a_request_that_expired()
     {
         string menteeEmail;
+        Guid mentorId;
         await using (var db = Factory.CreateDbContext())
         {
-            menteeEmail = (await db.Matches.Include(m => m.Mentee).SingleAsync(m => m.Status == Domain.Matches.MatchStatus.Requested)).Mentee!.Email;
+            var request = await db.Matches.Include(m => m.Mentee).SingleAsync(m => m.Status == Domain.Matches.MatchStatus.Requested);
+            (menteeEmail, mentorId) = (request.Mentee!.Email, request.MentorId);
         }
 
         await using var mentee = await GraphQLWebSocketClient.ConnectAndInitAsync(Factory.Server, await Factory.TokenAsync(menteeEmail));
-        await mentee.SubscribeAsync("m", "subscription { matchUpdated { status } }");
+        await mentee.SubscribeAsync("m", "subscription { matchUpdated { status nextSuggestions(first: 3) { mentor { id } } } }");
         var services = Factory.Services;
         using var job = new RequestExpiryJob(
             services.GetRequiredService<IDbContextFactory<JumoDbContext>>(),
@@ -166,6 +168,11 @@ public sealed class SubscriptionTests(ApiFactory factory) : ApiTest(factory)
         await job.StopAsync(default);
 
         Assert.Equal("EXPIRED", expired["payload"]!["data"]!["matchUpdated"]!["status"]!.GetValue<string>());
+
+        // In the same event, whom to ask next: not the mentor who did not answer.
+        var next = expired["payload"]!["data"]!["matchUpdated"]!["nextSuggestions"]!.AsArray().Select(s => s!["mentor"]!["id"]!.GetValue<string>()).ToList();
+        Assert.Equal(3, next.Count);
+        Assert.DoesNotContain(GlobalId.Encode("Member", mentorId), next);
     }
 
     [Fact]
