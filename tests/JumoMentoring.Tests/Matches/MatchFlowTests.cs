@@ -18,11 +18,11 @@ public sealed class MatchFlowTests(ApiFactory factory) : ApiTest(factory)
     [Fact]
     public async Task A_mentee_requests_a_mentor_who_accepts_pauses_resumes_and_both_complete()
     {
-        var jumo = await ProgramIdAsync(DemoData.FlexibleProgramCode);
+        var jumo = await Factory.ProgramGlobalIdAsync(DemoData.FlexibleProgramCode);
         var noah = await SignInAsync(DemoPeople.Noah);
         var david = await SignInAsync("david.chen@exemple.qc.ca");
 
-        var requested = await noah.QueryAsync(Request, new { p = jumo, m = await MemberIdAsync("david.chen@exemple.qc.ca"), msg = "Bonjour, j'aimerais parler de soins virtuels." });
+        var requested = await noah.QueryAsync(Request, new { p = jumo, m = await Factory.MemberGlobalIdAsync("david.chen@exemple.qc.ca"), msg = "Bonjour, j'aimerais parler de soins virtuels." });
         var matchId = Data(requested, "requestMentor")["match"]!["id"]!.GetValue<string>();
         Assert.Equal("REQUESTED", Data(requested, "requestMentor")["match"]!["status"]!.GetValue<string>());
 
@@ -44,9 +44,9 @@ public sealed class MatchFlowTests(ApiFactory factory) : ApiTest(factory)
     [Fact]
     public async Task A_mentor_declines_with_a_reason_and_strangers_cannot_touch_the_match()
     {
-        var jumo = await ProgramIdAsync(DemoData.FlexibleProgramCode);
+        var jumo = await Factory.ProgramGlobalIdAsync(DemoData.FlexibleProgramCode);
         var noah = await SignInAsync(DemoPeople.Noah);
-        var requested = await noah.QueryAsync(Request, new { p = jumo, m = await MemberIdAsync(DemoPeople.Helene) });
+        var requested = await noah.QueryAsync(Request, new { p = jumo, m = await Factory.MemberGlobalIdAsync(DemoPeople.Helene) });
         var matchId = Data(requested, "requestMentor")["match"]!["id"]!.GetValue<string>();
         var stranger = await SignInAsync(DemoPeople.Margaret);
         var helene = await SignInAsync(DemoPeople.Helene);
@@ -63,11 +63,11 @@ public sealed class MatchFlowTests(ApiFactory factory) : ApiTest(factory)
     [InlineData("mentee", "NOT_A_MENTOR")]
     public async Task Bad_requests_answer_typed_errors_and_store_nothing(string target, string code)
     {
-        var jumo = await ProgramIdAsync(DemoData.FlexibleProgramCode);
+        var jumo = await Factory.ProgramGlobalIdAsync(DemoData.FlexibleProgramCode);
         var noah = await SignInAsync(DemoPeople.Noah);
         var before = await CountAsync();
 
-        var response = await noah.QueryAsync(Request, new { p = jumo, m = await MemberIdAsync(target == "self" ? DemoPeople.Noah : DemoPeople.Sarah) });
+        var response = await noah.QueryAsync(Request, new { p = jumo, m = await Factory.MemberGlobalIdAsync(target == "self" ? DemoPeople.Noah : DemoPeople.Sarah) });
 
         Assert.Contains(code, Data(response, "requestMentor")["errors"]!.AsArray().Select(e => e!["code"]!.GetValue<string>()));
         Assert.Equal(before, await CountAsync());
@@ -76,9 +76,9 @@ public sealed class MatchFlowTests(ApiFactory factory) : ApiTest(factory)
     [Fact]
     public async Task Parallel_duplicate_requests_open_one_request()
     {
-        var jumo = await ProgramIdAsync(DemoData.FlexibleProgramCode);
+        var jumo = await Factory.ProgramGlobalIdAsync(DemoData.FlexibleProgramCode);
         var noah = await SignInAsync(DemoPeople.Noah);
-        var mentor = await MemberIdAsync("julie.caron@exemple.qc.ca");
+        var mentor = await Factory.MemberGlobalIdAsync("julie.caron@exemple.qc.ca");
 
         var results = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => noah.QueryAsync(Request, new { p = jumo, m = mentor })));
 
@@ -91,8 +91,8 @@ public sealed class MatchFlowTests(ApiFactory factory) : ApiTest(factory)
     {
         // Emily mentors one mentee at most; five students ask her, and she accepts all at once.
         var emily = "emily.wilson@exemple.qc.ca";
-        var jumo = await ProgramIdAsync(DemoData.FlexibleProgramCode);
-        var mentor = await MemberIdAsync(emily);
+        var jumo = await Factory.ProgramGlobalIdAsync(DemoData.FlexibleProgramCode);
+        var mentor = await Factory.MemberGlobalIdAsync(emily);
         var students = new[] { "william.boucher", "rosalie.lachance", "ethan.rousseau", "maya.patel", "felix.gingras" };
         var requests = new List<string>();
         foreach (var student in students)
@@ -113,13 +113,13 @@ public sealed class MatchFlowTests(ApiFactory factory) : ApiTest(factory)
     [Fact]
     public async Task A_mentee_never_gets_two_current_matches_in_a_program_even_if_two_mentors_accept_at_once()
     {
-        var jumo = await ProgramIdAsync(DemoData.FlexibleProgramCode);
+        var jumo = await Factory.ProgramGlobalIdAsync(DemoData.FlexibleProgramCode);
         var noah = await SignInAsync(DemoPeople.Noah);
         var mentors = new[] { "patrick.murphy@exemple.qc.ca", "robert.macdonald@exemple.qc.ca", "nathalie.fortin@exemple.qc.ca" };
         var matchIds = new List<(string Mentor, string Match)>();
         foreach (var mentor in mentors)
         {
-            matchIds.Add((mentor, Data(await noah.QueryAsync(Request, new { p = jumo, m = await MemberIdAsync(mentor) }), "requestMentor")["match"]!["id"]!.GetValue<string>()));
+            matchIds.Add((mentor, Data(await noah.QueryAsync(Request, new { p = jumo, m = await Factory.MemberGlobalIdAsync(mentor) }), "requestMentor")["match"]!["id"]!.GetValue<string>()));
         }
 
         var clients = new List<(GraphQLClient Client, string Match)>();
@@ -154,7 +154,7 @@ public sealed class MatchFlowTests(ApiFactory factory) : ApiTest(factory)
         var coordinator = await SignInAsync(DemoPeople.StructuredCoordinator);
         var outsider = await SignInAsync(DemoPeople.JumoCoordinator);
         const string Propose = "mutation($c: ID!, $mentor: ID!, $mentee: ID!) { proposeMatch(cohortId: $c, mentorId: $mentor, menteeId: $mentee) { match { id status } errors { code field } } }";
-        var variables = new { c = cohortId, mentor = await MemberIdAsync("michel.lavoie@exemple.qc.ca"), mentee = await MemberIdAsync(DemoPeople.Camille) };
+        var variables = new { c = cohortId, mentor = await Factory.MemberGlobalIdAsync("michel.lavoie@exemple.qc.ca"), mentee = await Factory.MemberGlobalIdAsync(DemoPeople.Camille) };
 
         Assert.Equal("FORBIDDEN", (await outsider.QueryAsync(Propose, variables)).FirstErrorCode);
         var proposed = await coordinator.QueryAsync(Propose, variables);
@@ -174,9 +174,9 @@ public sealed class MatchFlowTests(ApiFactory factory) : ApiTest(factory)
     [Fact]
     public async Task Unanswered_requests_expire_after_the_programs_delay_and_the_mentee_can_ask_again()
     {
-        var jumo = await ProgramIdAsync(DemoData.FlexibleProgramCode);
+        var jumo = await Factory.ProgramGlobalIdAsync(DemoData.FlexibleProgramCode);
         var noah = await SignInAsync(DemoPeople.Noah);
-        var mentor = await MemberIdAsync("julie.caron@exemple.qc.ca");
+        var mentor = await Factory.MemberGlobalIdAsync("julie.caron@exemple.qc.ca");
         var matchId = Data(await noah.QueryAsync(Request, new { p = jumo, m = mentor }), "requestMentor")["match"]!["id"]!.GetValue<string>();
         var id = GlobalId.Parse(matchId, "Match");
 
@@ -219,21 +219,9 @@ public sealed class MatchFlowTests(ApiFactory factory) : ApiTest(factory)
         return await db.Matches.CountAsync();
     }
 
-    private async Task<string> ProgramIdAsync(string code)
-    {
-        await using var db = Factory.CreateDbContext();
-        return GlobalId.Encode("Program", (await db.Programs.SingleAsync(p => p.Code == code)).Id);
-    }
-
     private async Task<string> CohortIdAsync(string name)
     {
         await using var db = Factory.CreateDbContext();
         return GlobalId.Encode("Cohort", (await db.Cohorts.SingleAsync(p => p.Name == name)).Id);
-    }
-
-    private async Task<string> MemberIdAsync(string email)
-    {
-        await using var db = Factory.CreateDbContext();
-        return GlobalId.Encode("Member", (await db.Members.SingleAsync(m => m.Email == email)).Id);
     }
 }

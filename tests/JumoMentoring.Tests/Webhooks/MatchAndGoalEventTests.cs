@@ -29,7 +29,7 @@ public sealed class MatchAndGoalEventTests(ApiFactory factory) : WebhookTest(fac
     {
         var noah = await SignInAsync(DemoPeople.Noah);
         var david = await SignInAsync("david.chen@exemple.qc.ca");
-        var matchId = (await noah.QueryAsync(Request, new { p = await ProgramIdAsync(DemoData.FlexibleProgramCode), m = await MemberIdAsync("david.chen@exemple.qc.ca") }))
+        var matchId = (await noah.QueryAsync(Request, new { p = await Factory.ProgramGlobalIdAsync(DemoData.FlexibleProgramCode), m = await Factory.MemberGlobalIdAsync("david.chen@exemple.qc.ca") }))
             .EnsureNoErrors().Data["requestMentor"]!["match"]!["id"]!.GetValue<string>();
 
         Assert.Equal("NOT_ALLOWED", await CodeAsync(noah, "acceptRequest", matchId));
@@ -53,12 +53,12 @@ public sealed class MatchAndGoalEventTests(ApiFactory factory) : WebhookTest(fac
     [Fact]
     public async Task A_declined_request_and_an_expired_one_are_events_too()
     {
-        var jumo = await ProgramIdAsync(DemoData.FlexibleProgramCode);
+        var jumo = await Factory.ProgramGlobalIdAsync(DemoData.FlexibleProgramCode);
         var noah = await SignInAsync(DemoPeople.Noah);
         var helene = await SignInAsync(DemoPeople.Helene);
-        var declined = (await noah.QueryAsync(Request, new { p = jumo, m = await MemberIdAsync(DemoPeople.Helene) })).EnsureNoErrors().Data["requestMentor"]!["match"]!["id"]!.GetValue<string>();
+        var declined = (await noah.QueryAsync(Request, new { p = jumo, m = await Factory.MemberGlobalIdAsync(DemoPeople.Helene) })).EnsureNoErrors().Data["requestMentor"]!["match"]!["id"]!.GetValue<string>();
         Assert.Null(await CodeAsync(helene, "declineRequest", declined, "Trop occupée ce trimestre."));
-        var expiring = (await noah.QueryAsync(Request, new { p = jumo, m = await MemberIdAsync("julie.caron@exemple.qc.ca") })).EnsureNoErrors().Data["requestMentor"]!["match"]!["id"]!.GetValue<string>();
+        var expiring = (await noah.QueryAsync(Request, new { p = jumo, m = await Factory.MemberGlobalIdAsync("julie.caron@exemple.qc.ca") })).EnsureNoErrors().Data["requestMentor"]!["match"]!["id"]!.GetValue<string>();
 
         await using (var db = Factory.CreateDbContext())
         {
@@ -95,7 +95,7 @@ public sealed class MatchAndGoalEventTests(ApiFactory factory) : WebhookTest(fac
 
         var coordinator = await SignInAsync(DemoPeople.StructuredCoordinator);
         const string Propose = "mutation($c: ID!, $mentor: ID!, $mentee: ID!) { proposeMatch(cohortId: $c, mentorId: $mentor, menteeId: $mentee) { match { id } errors { code } } }";
-        var matchId = (await coordinator.QueryAsync(Propose, new { c = cohortId, mentor = await MemberIdAsync("michel.lavoie@exemple.qc.ca"), mentee = await MemberIdAsync(DemoPeople.Camille) }))
+        var matchId = (await coordinator.QueryAsync(Propose, new { c = cohortId, mentor = await Factory.MemberGlobalIdAsync("michel.lavoie@exemple.qc.ca"), mentee = await Factory.MemberGlobalIdAsync(DemoPeople.Camille) }))
             .EnsureNoErrors().Data["proposeMatch"]!["match"]!["id"]!.GetValue<string>();
         Assert.Null(await CodeAsync(await SignInAsync("michel.lavoie@exemple.qc.ca"), "acceptProposal", matchId));
         Assert.Single(await EventsAsync());
@@ -158,18 +158,6 @@ public sealed class MatchAndGoalEventTests(ApiFactory factory) : WebhookTest(fac
     private static async Task<string?> CodeAsync(GraphQLClient client, string mutation, string matchId, string? reason = null) =>
         (await client.QueryAsync(Transition(mutation), new { id = matchId, reason })).EnsureNoErrors().Data[mutation]!["errors"]!.AsArray()
             .Select(e => e!["code"]!.GetValue<string>()).FirstOrDefault();
-
-    private async Task<string> ProgramIdAsync(string code)
-    {
-        await using var db = Factory.CreateDbContext();
-        return GlobalId.Encode("Program", (await db.Programs.SingleAsync(p => p.Code == code)).Id);
-    }
-
-    private async Task<string> MemberIdAsync(string email)
-    {
-        await using var db = Factory.CreateDbContext();
-        return GlobalId.Encode("Member", (await db.Members.SingleAsync(m => m.Email == email)).Id);
-    }
 
     private async Task<string> MemberNumberAsync(string email)
     {
