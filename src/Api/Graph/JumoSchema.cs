@@ -8,6 +8,7 @@ using JumoMentoring.Api.Matching;
 using JumoMentoring.Api.Meetings;
 using JumoMentoring.Api.Members;
 using JumoMentoring.Api.Programs;
+using JumoMentoring.Api.ReferenceData;
 using JumoMentoring.Api.Resources;
 using JumoMentoring.Api.Sync;
 using JumoMentoring.Api.Webhooks;
@@ -20,6 +21,7 @@ public sealed class QueryType : ObjectGraphType
     {
         Name = "Query";
         this.AddNodeFields(nodes);
+        this.AddReferenceDataQueries();
         this.AddProgramQueries(nodes);
         this.AddMemberQueries(nodes);
         this.AddMatchQueries(nodes);

@@ -40,6 +40,9 @@ public sealed class ReferenceCatalog(IServiceProvider services, TimeProvider clo
         }
     }
 
+    /// <summary>Forgets the cached lists: the next read loads them again (after the lists are edited in the database).</summary>
+    public void Invalidate() => cache = null;
+
     public async Task<ReferenceItem> FindAsync(ReferenceKind kind, string code, CancellationToken cancellationToken)
     {
         var items = await GetAsync(cancellationToken);

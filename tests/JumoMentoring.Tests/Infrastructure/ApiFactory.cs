@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using JumoMentoring.Api.ReferenceData;
 using JumoMentoring.Domain.Data;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -97,6 +98,7 @@ public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         await db.Database.ExecuteSqlRawAsync($"TRUNCATE {string.Join(", ", tables)} RESTART IDENTITY CASCADE");
 #pragma warning restore EF1002
         await DemoData.SeedAsync(db);
+        Services.GetRequiredService<ReferenceCatalog>().Invalidate();
     }
 
     /// <summary>
