@@ -7,6 +7,7 @@ namespace JumoMentoring.Chat;
 public static class ChatErrorCodes
 {
     public const string NotAParticipant = "NOT_A_PARTICIPANT";
+    public const string MemberDeactivated = "MEMBER_DEACTIVATED";
     public const string ConversationReadOnly = "CONVERSATION_READ_ONLY";
     public const string ConversationNotFound = "CONVERSATION_NOT_FOUND";
     public const string MessageTooLong = "MESSAGE_TOO_LONG";

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using JumoMentoring.Domain.Data;
 using JumoMentoring.Domain.Matches;
+using JumoMentoring.Domain.Members;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -20,6 +21,12 @@ public enum ConversationAccessKind
 
     /// <summary>The match is completed or ended: read only.</summary>
     ReadOnly,
+
+    /// <summary>
+    /// The member takes part but their account was deactivated (member sync) while they were
+    /// connected: sign-in is refused, so a connection opened before must not go on either.
+    /// </summary>
+    MemberDeactivated,
 }
 
 /// <summary>
@@ -37,7 +44,8 @@ public sealed record ConversationMembership(Guid ConversationId, Guid MemberId, 
 /// members take part (coordinators never read conversations); there is a conversation from the moment
 /// the match is active, writable while active or paused, read-only once completed or ended.
 /// Matches are cached in memory for <see cref="ChatOptions.AccessCacheDuration"/> (a few seconds),
-/// so a match that ends becomes read-only within that delay on every server.
+/// so a match that ends becomes read-only, and a deactivated member loses access, within that delay
+/// on every server.
 /// </summary>
 public sealed class ConversationAccess(IDbContextFactory<JumoDbContext> dbFactory, IOptions<ChatOptions> options, TimeProvider time)
 {
@@ -45,7 +53,7 @@ public sealed class ConversationAccess(IDbContextFactory<JumoDbContext> dbFactor
 
     private readonly ConcurrentDictionary<Guid, CachedMatch> cache = new();
 
-    private sealed record MatchRow(Guid MentorId, Guid MenteeId, MatchStatus Status);
+    private sealed record MatchRow(Guid MentorId, Guid MenteeId, MatchStatus Status, bool MentorActive, bool MenteeActive);
 
     private sealed record CachedMatch(MatchRow? Row, DateTimeOffset ExpiresAt);
 
@@ -73,6 +81,7 @@ public sealed class ConversationAccess(IDbContextFactory<JumoDbContext> dbFactor
         {
             ConversationAccessKind.NotFound => throw new ChatException(ChatErrorCodes.ConversationNotFound, "No such conversation."),
             ConversationAccessKind.NotAParticipant => throw new ChatException(ChatErrorCodes.NotAParticipant, "Only the two members of a match take part in its conversation."),
+            ConversationAccessKind.MemberDeactivated => throw new ChatException(ChatErrorCodes.MemberDeactivated, "This member account is deactivated."),
             _ => membership!,
         };
     }
@@ -83,7 +92,8 @@ public sealed class ConversationAccess(IDbContextFactory<JumoDbContext> dbFactor
         MatchStatus[] statuses = [MatchStatus.Active, MatchStatus.Paused, MatchStatus.Completed, MatchStatus.Ended];
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var rows = await db.Matches.AsNoTracking()
-            .Where(m => (m.MentorId == memberId || m.MenteeId == memberId) && statuses.Contains(m.Status))
+            .Where(m => (m.MentorId == memberId || m.MenteeId == memberId) && statuses.Contains(m.Status)
+                && db.Members.Any(x => x.Id == memberId && x.Status == MemberStatus.Active))
             .OrderByDescending(m => m.CreatedAt)
             .Select(m => new { m.Id, m.MentorId, m.MenteeId, m.Status })
             .ToListAsync(cancellationToken);
@@ -106,6 +116,11 @@ public sealed class ConversationAccess(IDbContextFactory<JumoDbContext> dbFactor
             return (ConversationAccessKind.NotAParticipant, null);
         }
 
+        if (!(memberId == row.MentorId ? row.MentorActive : row.MenteeActive))
+        {
+            return (ConversationAccessKind.MemberDeactivated, null);
+        }
+
         var membership = new ConversationMembership(conversationId, memberId, memberId == row.MentorId ? row.MenteeId : row.MentorId, row.Status);
         return (membership.CanWrite ? ConversationAccessKind.ReadWrite : ConversationAccessKind.ReadOnly, membership);
     }
@@ -121,7 +136,7 @@ public sealed class ConversationAccess(IDbContextFactory<JumoDbContext> dbFactor
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var row = await db.Matches.AsNoTracking()
             .Where(m => m.Id == conversationId)
-            .Select(m => new MatchRow(m.MentorId, m.MenteeId, m.Status))
+            .Select(m => new MatchRow(m.MentorId, m.MenteeId, m.Status, m.Mentor!.Status == MemberStatus.Active, m.Mentee!.Status == MemberStatus.Active))
             .SingleOrDefaultAsync(cancellationToken);
 
         var duration = options.Value.AccessCacheDuration;

@@ -13,6 +13,7 @@ public static class ChatErrors
     public static MutationError Add(MutationErrors errors, ChatException e, ChatOptions options, string conversationField = "conversationId") => e.Code switch
     {
         ChatErrorCodes.NotAParticipant => errors.Add(e.Code, "Seuls les deux membres du jumelage participent à cette conversation.", "Only the two members of the match take part in this conversation.", conversationField),
+        ChatErrorCodes.MemberDeactivated => errors.Add(e.Code, "Ce compte de membre est désactivé.", "This member account is deactivated.", null),
         ChatErrorCodes.ConversationNotFound => errors.Add(e.Code, "Conversation introuvable.", "No such conversation.", conversationField),
         ChatErrorCodes.ConversationReadOnly => errors.Add(e.Code, "Le jumelage est terminé : la conversation est en lecture seule.", "The match has ended: the conversation is read-only.", conversationField),
         ChatErrorCodes.MessageEmpty => errors.Add(e.Code, "Le message est vide.", "The message is empty.", "body"),

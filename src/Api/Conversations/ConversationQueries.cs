@@ -34,6 +34,7 @@ public static class ConversationQueries
                 {
                     ConversationAccessKind.NotFound => null,
                     ConversationAccessKind.NotAParticipant => throw ChatErrors.ToGraphError(new ChatException(ChatErrorCodes.NotAParticipant, "Only the two members of a match take part in its conversation.")),
+                    ConversationAccessKind.MemberDeactivated => throw new GraphError(ErrorCodes.Forbidden, "This member account is deactivated."),
                     _ => await access.RequireAsync(id, me, c.CancellationToken),
                 };
             });

@@ -112,6 +112,29 @@ public sealed class ChatHubTests(ApiFactory factory) : ApiTest(factory), IAsyncL
     }
 
     [Fact]
+    public async Task A_member_deactivated_while_connected_loses_the_conversation_and_the_partner_keeps_it()
+    {
+        var (match, mentor, mentee) = await MatchAsync("10003", "20002");
+        var server = await ServerAsync();
+        var mentorConnection = await ConnectAsync(server, mentor);
+        var menteeConnection = await ConnectAsync(server, mentee);
+        await menteeConnection.InvokeAsync<ChatMessage>("SendMessage", match, "d-1", "Avant");
+
+        await using (var db = Factory.CreateDbContext())
+        {
+            await db.Members.Where(m => m.Id == mentee).ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, JumoMentoring.Domain.Members.MemberStatus.Deactivated));
+        }
+
+        await Task.Delay(TimeSpan.FromSeconds(2.2)); // the access cache
+        Assert.Contains("MEMBER_DEACTIVATED", await HubErrorAsync(() => menteeConnection.InvokeAsync<ChatMessage>("SendMessage", match, "d-2", "Après")));
+        Assert.Contains("MEMBER_DEACTIVATED", await HubErrorAsync(() => menteeConnection.InvokeAsync<MessagePage>("GetMessages", match, null, 10)));
+        Assert.Empty(await menteeConnection.InvokeAsync<List<ConversationListItem>>("GetConversations"));
+
+        // Nothing stored is lost: the partner still reads the conversation.
+        Assert.Equal(["Avant"], (await mentorConnection.InvokeAsync<MessagePage>("GetMessages", match, null, 10)).Items.Select(m => m.Body));
+    }
+
+    [Fact]
     public async Task Refusals_come_as_hub_errors_with_their_codes()
     {
         var (match, mentor, _) = await MatchAsync("10003", "20002");
