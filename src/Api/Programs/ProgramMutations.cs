@@ -19,6 +19,8 @@ public static class ProgramMutations
 
     public static void AddProgramMutations(this ObjectGraphType mutation)
     {
+        mutation.AddProgramSettingsMutations();
+
         mutation.Field<NonNullGraphType<EnrolmentPayloadType>>("enrollInProgram")
             .Description("Joins a flexible program (JUMO) as mentor or mentee, at once. Structured programs take applyToProgram.")
             .Argument<NonNullGraphType<EnrolInputType>>("input")

@@ -39,6 +39,8 @@ public sealed class ProgramType : ObjectGraphType<MentoringProgram>
             .Argument<LanguageEnum>("language", "Defaults to the request's language (Accept-Language), French first.")
             .Resolve(c => c.LanguageArgument() == Language.En ? c.Source.DescriptionEn : c.Source.DescriptionFr);
         Field(p => p.CheckInIntervalWeeks).Description("Weeks between two check-ins asked of each member of an active match.");
+        Field(p => p.RequestExpiryDays).Description("Flexible programs: days a mentor has to answer a request before it expires.");
+        Field<NonNullGraphType<MatchingWeightsType>>("matchingWeights").Description("How this program weighs the matching criteria.").Resolve(c => c.Source.MatchingWeights);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<CohortType>>>>("cohorts")
             .Description("Structured programs: cohorts, newest first.")
             .ResolveAsync(async c =>
