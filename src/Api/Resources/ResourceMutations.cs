@@ -178,13 +178,14 @@ public static class ResourceMutations
     /// <summary>Adds an error for every rule <paramref name="content"/> breaks.</summary>
     private static async Task ValidateAsync(IResolveFieldContext c, ResourceContent content, bool topicsGiven, ResourceStatus status, MutationErrors errors)
     {
-        if (content.TitleFr is null && content.TitleEn is null)
+        var untitled = content.TitleFr is null && content.TitleEn is null;
+        if (untitled)
         {
             errors.Add("TITLE_REQUIRED", "Donnez un titre, en français ou en anglais.", "Give a title, in French or in English.", "titleFr");
         }
 
-        Language(errors, "Fr", "en français", "in French", content.TitleFr, content.SummaryFr, content.BodyFr);
-        Language(errors, "En", "en anglais", "in English", content.TitleEn, content.SummaryEn, content.BodyEn);
+        Language(errors, "Fr", "en français", "in French", content.TitleFr, content.SummaryFr, content.BodyFr, untitled);
+        Language(errors, "En", "en anglais", "in English", content.TitleEn, content.SummaryEn, content.BodyEn, untitled);
 
         if (content.Url is { } url)
         {
@@ -221,7 +222,7 @@ public static class ResourceMutations
     }
 
     /// <summary>The limits of one language's text, and a title for any text (a resource is written in a language when it has a title in it).</summary>
-    private static void Language(MutationErrors errors, string suffix, string french, string english, string? title, string? summary, string? body)
+    private static void Language(MutationErrors errors, string suffix, string french, string english, string? title, string? summary, string? body, bool untitled)
     {
         if (title?.Length > Resource.TitleMaxLength)
         {
@@ -238,7 +239,8 @@ public static class ResourceMutations
             errors.Add("BODY_TOO_LONG", $"Le texte {french} dépasse {Resource.BodyMaxLength:N0} caractères.", $"The body {english} is longer than {Resource.BodyMaxLength:N0} characters.", "body" + suffix);
         }
 
-        if (title is null && (summary is not null || body is not null))
+        // Without any title, TITLE_REQUIRED is already said once.
+        if (title is null && !untitled && (summary is not null || body is not null))
         {
             errors.Add("TITLE_REQUIRED", $"Un texte {french} a besoin d'un titre {french}.", $"Text {english} needs a title {english}.", "title" + suffix);
         }
