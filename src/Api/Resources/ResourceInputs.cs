@@ -1,3 +1,4 @@
+using System.Globalization;
 using GraphQL.Types;
 using JumoMentoring.Api.Graph;
 using JumoMentoring.Domain.Resources;
@@ -46,10 +47,10 @@ internal static class ResourceInputFields
         type.Field(i => i.TitleEn, nullable: true).Description($"At most {Resource.TitleMaxLength} characters.");
         type.Field(i => i.SummaryFr, nullable: true).Description($"At most {Resource.SummaryMaxLength} characters; needs titleFr.");
         type.Field(i => i.SummaryEn, nullable: true).Description($"At most {Resource.SummaryMaxLength} characters; needs titleEn.");
-        type.Field(i => i.BodyFr, nullable: true).Description($"Markdown, at most {Resource.BodyMaxLength:N0} characters; needs titleFr.");
-        type.Field(i => i.BodyEn, nullable: true).Description($"Markdown, at most {Resource.BodyMaxLength:N0} characters; needs titleEn.");
+        type.Field(i => i.BodyFr, nullable: true).Description(string.Create(CultureInfo.InvariantCulture, $"Markdown, at most {Resource.BodyMaxLength:N0} characters; needs titleFr."));
+        type.Field(i => i.BodyEn, nullable: true).Description(string.Create(CultureInfo.InvariantCulture, $"Markdown, at most {Resource.BodyMaxLength:N0} characters; needs titleEn."));
         type.Field(i => i.Url, nullable: true).Description($"An absolute http or https address (at most {Resource.UrlMaxLength} characters); required for kind LINK.");
-        type.Field(i => i.Topics, nullable: true).Description("Codes of the Topic list.");
+        type.Field(i => i.Topics, type: typeof(ListGraphType<NonNullGraphType<StringGraphType>>)).Description("Codes of the Topic list.");
         type.Field(i => i.Audience, type: typeof(ListGraphType<NonNullGraphType<ResourceAudienceEnum>>));
         type.Field(i => i.Stage, type: typeof(ResourceStageEnum));
     }

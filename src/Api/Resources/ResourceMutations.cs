@@ -1,3 +1,4 @@
+using System.Globalization;
 using GraphQL;
 using GraphQL.Types;
 using JumoMentoring.Api.Graph;
@@ -21,6 +22,7 @@ namespace JumoMentoring.Api.Resources;
 public static class ResourceMutations
 {
     private static readonly string[] WebSchemes = [Uri.UriSchemeHttp, Uri.UriSchemeHttps];
+    private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-CA");
 
     public static void AddResourceMutations(this ObjectGraphType mutation)
     {
@@ -236,7 +238,11 @@ public static class ResourceMutations
 
         if (body?.Length > Resource.BodyMaxLength)
         {
-            errors.Add("BODY_TOO_LONG", $"Le texte {french} dépasse {Resource.BodyMaxLength:N0} caractères.", $"The body {english} is longer than {Resource.BodyMaxLength:N0} characters.", "body" + suffix);
+            errors.Add(
+                "BODY_TOO_LONG",
+                string.Create(French, $"Le texte {french} dépasse {Resource.BodyMaxLength:N0} caractères."),
+                string.Create(CultureInfo.InvariantCulture, $"The body {english} is longer than {Resource.BodyMaxLength:N0} characters."),
+                "body" + suffix);
         }
 
         // Without any title, TITLE_REQUIRED is already said once.

@@ -78,7 +78,7 @@ public static class ResourceQueries
             });
 
         query.Field<ResourceType>("resource")
-            .Description("A published resource by id, in the request's language (else the other); null when it does not exist or is not published.")
+            .Description("A resource by id, in the request's language (else the other); null when it does not exist, or is a draft or archived and you are not a coordinator or an admin.")
             .Argument<NonNullGraphType<IdGraphType>>("id")
             .Resolve(c => c.ResourceById(GlobalId.Parse(c.GetArgument<string>("id"), ResourceType.TypeName)));
 
