@@ -12,6 +12,9 @@ public sealed record Viewer(Guid? MemberId, bool IsAdmin, bool IsIntegration, IR
 
     public bool Coordinates(Guid programId) => IsAdmin || CoordinatedPrograms.Contains(programId);
 
+    /// <summary>The resource library is the college's, not a program's: any coordinator edits it, as do admins.</summary>
+    public bool EditsLibrary => IsAdmin || IsCoordinator;
+
     public static Viewer From(ClaimsPrincipal user, string? authFailure)
     {
         if (user.Identity?.IsAuthenticated != true)
@@ -46,6 +49,14 @@ public sealed record Viewer(Guid? MemberId, bool IsAdmin, bool IsIntegration, IR
         if (!IsIntegration && !IsAdmin)
         {
             throw MemberId is null ? Unauthenticated() : Forbidden();
+        }
+    }
+
+    public void RequireLibraryEditor()
+    {
+        if (!EditsLibrary)
+        {
+            throw MemberId is null && !IsIntegration ? Unauthenticated() : Forbidden();
         }
     }
 

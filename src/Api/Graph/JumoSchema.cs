@@ -51,6 +51,7 @@ public sealed class MutationType : ObjectGraphType
         this.AddMeetingMutations();
         this.AddCheckInMutations();
         this.AddConversationMutations();
+        this.AddResourceMutations();
     }
 }
 

@@ -2,9 +2,12 @@ using System.Globalization;
 using GraphQL;
 using GraphQL.Types;
 using JumoMentoring.Api.Graph;
+using JumoMentoring.Api.Matches;
 using JumoMentoring.Api.ReferenceData;
 using JumoMentoring.Domain.ReferenceData;
 using JumoMentoring.Domain.Resources;
+using Microsoft.EntityFrameworkCore;
+using MatchType = JumoMentoring.Api.Matches.MatchType;
 
 namespace JumoMentoring.Api.Resources;
 
@@ -75,17 +78,53 @@ public static class ResourceQueries
             });
 
         query.Field<ResourceType>("resource")
-            .Description("A published resource by id, in the request's language (else the other); null when it does not exist or is not published.")
+            .Description("A resource by id, in the request's language (else the other); null when it does not exist, or is a draft or archived and you are not a coordinator or an admin.")
             .Argument<NonNullGraphType<IdGraphType>>("id")
             .Resolve(c => c.ResourceById(GlobalId.Parse(c.GetArgument<string>("id"), ResourceType.TypeName)));
+
+        query.Field<NonNullGraphType<ConnectionType<ResourceType, ResourceHit>>>("libraryResources")
+            .Description(
+                "Coordinators and admins: every resource of the library, drafts and archives included, by slug " +
+                "(slugs follow the first title and never change, so pages never skip or repeat).")
+            .Argument<ResourceStatusEnum>("status", "Only resources in this status.")
+            .PagingArguments()
+            .ResolveAsync(async c =>
+            {
+                c.Viewer().RequireLibraryEditor();
+                var paging = Paging.From(c);
+                var status = c.GetArgument<ResourceStatus?>("status");
+                var after = paging.After is { } cursor ? Paging.DecodeCursor(cursor) : null;
+                var services = c.RequestServices!;
+                await using var db = await services.CreateDbAsync(c.CancellationToken);
+                var rows = await db.Resources.AsNoTracking()
+                    .Where(r => status == null || r.Status == status)
+                    .Where(r => after == null || string.Compare(r.Slug, after) > 0)
+                    .OrderBy(r => r.Slug)
+                    .Take(paging.First + 1)
+                    .ToListAsync(c.CancellationToken);
+                var language = c.Graph().Language;
+                return paging.ToConnection(
+                    [.. rows.Select(r => ResourceSearch.Serve(r, language))],
+                    h => h.Resource.Slug,
+                    async ct =>
+                    {
+                        await using var countDb = await services.CreateDbAsync(ct);
+                        return await countDb.Resources.CountAsync(r => status == null || r.Status == status, ct);
+                    });
+            });
 
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<ResourceType>>>>("recommendedResources")
             .Description(
                 "Published resources that fit at least one criterion: most shared topics first, then audience, then stage. " +
-                "Empty without criteria. Served in the request's language, else the other.")
+                "Empty without criteria. Served in the request's language, else the other. With `matchId`, the criteria come from " +
+                "the match (and `topics`, `audience` and `stage` may not be given): the topics of its open goals, else the mentee's " +
+                "topics of interest; the viewer's role in it (mentor, mentee, or coordinator for its program's coordinators and admins); " +
+                "its stage (requested, proposed or active for less than 4 weeks: GETTING_STARTED; completed, ended, or a cohort term " +
+                "ending within 4 weeks: CLOSING; else DURING).")
             .Argument<ListGraphType<NonNullGraphType<StringGraphType>>>("topics", $"Codes of the Topic list (up to {MaxTopics}).")
             .Argument<ResourceAudienceEnum>("audience")
             .Argument<ResourceStageEnum>("stage")
+            .Argument<IdGraphType>("matchId", "A match you are a member of, or whose program you coordinate (NOT_FOUND otherwise).")
             .Argument<IntGraphType>("first", $"How many, 0 to {MaxRecommendations} (default {DefaultRecommendations}).")
             .ResolveAsync(async c =>
             {
@@ -95,23 +134,62 @@ public static class ResourceQueries
                     throw new GraphError(ErrorCodes.LimitExceeded, $"'first' must be between 0 and {MaxRecommendations}.");
                 }
 
-                var topics = c.GetArgument<List<string>?>("topics") ?? [];
-                if (topics.Count > MaxTopics)
-                {
-                    throw GraphError.LimitExceeded("topics", MaxTopics);
-                }
-
-                foreach (var topic in topics)
-                {
-                    await EnsureTopicAsync(c, topic);
-                }
-
-                var criteria = new ResourceRecommendationCriteria(topics, c.GetArgument<ResourceAudience?>("audience"), c.GetArgument<ResourceStage?>("stage"));
+                var criteria = c.GetArgument<string?>("matchId") is { } matchId
+                    ? await MatchCriteriaAsync(c, GlobalId.Parse(matchId, MatchType.TypeName))
+                    : await ArgumentCriteriaAsync(c);
                 await using var db = await c.RequestServices!.CreateDbAsync(c.CancellationToken);
                 var resources = await ResourceRecommendations.ListAsync(db.Resources, criteria, first, c.CancellationToken);
                 var language = c.Graph().Language;
                 return resources.Select(r => ResourceSearch.Serve(r, language)).ToList();
             });
+    }
+
+    private static async Task<ResourceRecommendationCriteria> ArgumentCriteriaAsync(IResolveFieldContext c)
+    {
+        var topics = c.GetArgument<List<string>?>("topics") ?? [];
+        if (topics.Count > MaxTopics)
+        {
+            throw GraphError.LimitExceeded("topics", MaxTopics);
+        }
+
+        foreach (var topic in topics)
+        {
+            await EnsureTopicAsync(c, topic);
+        }
+
+        return new ResourceRecommendationCriteria(topics, c.GetArgument<ResourceAudience?>("audience"), c.GetArgument<ResourceStage?>("stage"));
+    }
+
+    /// <summary>
+    /// The criteria of a match, for one of its members, a coordinator of its program or an admin.
+    /// Anyone else gets NOT_FOUND, as for a match that does not exist (as <c>match(id:)</c> answers null).
+    /// </summary>
+    private static async Task<ResourceRecommendationCriteria> MatchCriteriaAsync(IResolveFieldContext c, Guid matchId)
+    {
+        if (c.GetArgument<List<string>?>("topics") is not null || c.GetArgument<ResourceAudience?>("audience") is not null || c.GetArgument<ResourceStage?>("stage") is not null)
+        {
+            throw GraphError.BadUserInput("With 'matchId', leave out 'topics', 'audience' and 'stage': the match decides them.");
+        }
+
+        var viewer = c.Viewer();
+        if (viewer.MemberId is null && !viewer.IsIntegration)
+        {
+            throw new GraphError(ErrorCodes.Unauthenticated, viewer.AuthFailure ?? "Sign in to use this field.");
+        }
+
+        await using var db = await c.RequestServices!.CreateDbAsync(c.CancellationToken);
+        var match = await db.Matches.AsNoTracking().SingleOrDefaultAsync(m => m.Id == matchId, c.CancellationToken);
+        if (match is null || !MatchMembership.CanSee(match, viewer))
+        {
+            throw new GraphError(ErrorCodes.NotFound, "Match not found.");
+        }
+
+        // A member of the pair reads as what they are in it, even when they also coordinate the program.
+        var audience = match.MentorId == viewer.MemberId ? ResourceAudience.Mentor
+            : match.MenteeId == viewer.MemberId ? ResourceAudience.Mentee
+            : ResourceAudience.Coordinator;
+        var now = c.RequestServices!.GetRequiredService<TimeProvider>().GetUtcNow();
+        return await ResourceRecommendations.ForMatchAsync(db, match, audience, now, c.CancellationToken);
     }
 
     /// <summary>Checks the arguments of <c>resources</c>: a blank search is no search.</summary>

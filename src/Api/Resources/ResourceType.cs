@@ -1,3 +1,4 @@
+using GraphQL;
 using GraphQL.Types;
 using JumoMentoring.Api.Graph;
 using JumoMentoring.Api.ReferenceData;
@@ -9,6 +10,15 @@ namespace JumoMentoring.Api.Resources;
 public sealed class ResourceKindEnum : EnumerationGraphType<ResourceKind>
 {
     public ResourceKindEnum() => Name = "ResourceKind";
+}
+
+public sealed class ResourceStatusEnum : EnumerationGraphType<ResourceStatus>
+{
+    public ResourceStatusEnum()
+    {
+        Name = "ResourceStatus";
+        Description = "DRAFT (new, seen by coordinators and admins only) → PUBLISHED (everyone) → ARCHIVED (coordinators and admins only; may be published again).";
+    }
 }
 
 public sealed class ResourceAudienceEnum : EnumerationGraphType<ResourceAudience>
@@ -62,11 +72,40 @@ public sealed class ResourceType : ObjectGraphType<ResourceHit>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ResourceAudienceEnum>>>>("audience")
             .Resolve(c => c.Source.Resource.Audience.Select(ResourceCodes.ParseAudience).OfType<ResourceAudience>().ToList());
         Field<ResourceStageEnum>("stage").Resolve(c => ResourceCodes.ParseStage(c.Source.Resource.Stage));
+        Field<NonNullGraphType<ResourceStatusEnum>>("status")
+            .Description("Members only ever see PUBLISHED resources; coordinators and admins also DRAFT and ARCHIVED ones.")
+            .Resolve(c => c.Source.Resource.Status);
+        Field<NonNullGraphType<IntGraphType>>("version")
+            .Description("One more on every change: pass it as `expectedVersion` to updateResource so as not to overwrite someone else's edit.")
+            .Resolve(c => c.Source.Resource.Version);
+        Field<NonNullGraphType<DateTimeOffsetGraphType>>("createdAt").Resolve(c => c.Source.Resource.CreatedAt);
+        Field<NonNullGraphType<DateTimeOffsetGraphType>>("updatedAt").Resolve(c => c.Source.Resource.UpdatedAt);
+        Field<ResourceTextType>("text")
+            .Description("The text in one language, whatever the request's language (e.g. to edit both); null when the resource has no title in it.")
+            .Argument<NonNullGraphType<LanguageEnum>>("language")
+            .Resolve(c =>
+            {
+                var language = c.GetArgument<Language>("language");
+                return c.Source.Resource.IsWrittenIn(language) ? c.Source with { Language = language } : null;
+            });
         Field<StringGraphType>("snippet")
             .Description("In a search result: HTML of the passage that matched, the matched words in <mark>…</mark> and the rest escaped. Null otherwise.")
             .Resolve(c => c.Source.Snippet);
     }
 
-    private static string? Text(ResourceHit hit, Func<Resource, string?> fr, Func<Resource, string?> en) =>
+    internal static string? Text(ResourceHit hit, Func<Resource, string?> fr, Func<Resource, string?> en) =>
         hit.Language == Language.En ? en(hit.Resource) : fr(hit.Resource);
+}
+
+/// <summary>A resource's title, summary and body in one language.</summary>
+public sealed class ResourceTextType : ObjectGraphType<ResourceHit>
+{
+    public ResourceTextType()
+    {
+        Name = "ResourceText";
+        Field<NonNullGraphType<LanguageEnum>>("language").Resolve(c => c.Source.Language);
+        Field<NonNullGraphType<StringGraphType>>("title").Resolve(c => ResourceType.Text(c.Source, r => r.TitleFr, r => r.TitleEn));
+        Field<StringGraphType>("summary").Resolve(c => ResourceType.Text(c.Source, r => r.SummaryFr, r => r.SummaryEn));
+        Field<StringGraphType>("body").Description("Markdown source.").Resolve(c => ResourceType.Text(c.Source, r => r.BodyFr, r => r.BodyEn));
+    }
 }

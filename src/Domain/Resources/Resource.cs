@@ -66,6 +66,12 @@ public static class ResourceCodes
 public sealed class Resource
 {
     public const int SlugMaxLength = 100;
+    public const int TitleMaxLength = 300;
+    public const int SummaryMaxLength = 1000;
+
+    /// <summary>Not a column limit (bodies are text): a guide longer than this belongs in several resources.</summary>
+    public const int BodyMaxLength = 50_000;
+    public const int UrlMaxLength = 2000;
 
     public Guid Id { get; init; } = Guid.CreateVersion7();
 
@@ -89,6 +95,12 @@ public sealed class Resource
     /// <summary>getting-started, during, closing.</summary>
     public string? Stage { get; set; }
     public ResourceStatus Status { get; set; } = ResourceStatus.Draft;
+
+    /// <summary>
+    /// Concurrency token, 1 on creation and one more on every change: a coordinator who edited an
+    /// older version is told so instead of overwriting another's work.
+    /// </summary>
+    public int Version { get; set; } = 1;
     public DateTimeOffset CreatedAt { get; init; } = DateTimeOffset.UtcNow;
     public DateTimeOffset UpdatedAt { get; set; } = DateTimeOffset.UtcNow;
 }
@@ -102,11 +114,12 @@ public sealed class ResourceConfiguration : IEntityTypeConfiguration<Resource>
         builder.Property(r => r.Slug).HasMaxLength(Resource.SlugMaxLength);
         builder.Property(r => r.Kind).HasConversion<string>().HasMaxLength(16);
         builder.Property(r => r.Status).HasConversion<string>().HasMaxLength(16);
-        builder.Property(r => r.TitleFr).HasMaxLength(300);
-        builder.Property(r => r.TitleEn).HasMaxLength(300);
-        builder.Property(r => r.SummaryFr).HasMaxLength(1000);
-        builder.Property(r => r.SummaryEn).HasMaxLength(1000);
-        builder.Property(r => r.Url).HasMaxLength(2000);
+        builder.Property(r => r.TitleFr).HasMaxLength(Resource.TitleMaxLength);
+        builder.Property(r => r.TitleEn).HasMaxLength(Resource.TitleMaxLength);
+        builder.Property(r => r.SummaryFr).HasMaxLength(Resource.SummaryMaxLength);
+        builder.Property(r => r.SummaryEn).HasMaxLength(Resource.SummaryMaxLength);
+        builder.Property(r => r.Url).HasMaxLength(Resource.UrlMaxLength);
+        builder.Property(r => r.Version).IsConcurrencyToken();
         builder.Property(r => r.Stage).HasMaxLength(32);
         builder.ToTable(t => t.HasCheckConstraint("ck_resources_has_title", "title_fr IS NOT NULL OR title_en IS NOT NULL"));
 

@@ -1,4 +1,7 @@
 using System.Linq.Expressions;
+using JumoMentoring.Domain.Data;
+using JumoMentoring.Domain.Goals;
+using JumoMentoring.Domain.Matches;
 using Microsoft.EntityFrameworkCore;
 
 namespace JumoMentoring.Domain.Resources;
@@ -10,12 +13,53 @@ public sealed record ResourceRecommendationCriteria(IReadOnlyCollection<string> 
 }
 
 /// <summary>
-/// The ranking of recommended resources, shared by <c>recommendedResources</c> and (later) the
-/// recommendations of a match: published resources that fit at least one criterion, by number of
+/// The ranking of recommended resources, shared by <c>recommendedResources</c> with criteria and
+/// with a match (<see cref="ForMatchAsync"/>): published resources that fit at least one criterion, by number of
 /// shared topics, then audience fit, then stage fit; the slug breaks ties so the order is stable.
 /// </summary>
 public static class ResourceRecommendations
 {
+    /// <summary>How long a new match (and the run-up to its cohort's end) counts as a stage of its own.</summary>
+    public static readonly TimeSpan StageWindow = TimeSpan.FromDays(28);
+
+    /// <summary>
+    /// What fits a match, read by <paramref name="audience"/>: the topics of its open goals, else the
+    /// mentee's topics of interest; its stage (<see cref="StageOf"/>).
+    /// </summary>
+    public static async Task<ResourceRecommendationCriteria> ForMatchAsync(
+        JumoDbContext db, Match match, ResourceAudience audience, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        var topics = await db.Goals.AsNoTracking()
+            .Where(g => g.MatchId == match.Id && g.Status == GoalStatus.Open && g.Topic != null)
+            .Select(g => g.Topic!)
+            .Distinct()
+            .ToListAsync(cancellationToken);
+        if (topics.Count == 0)
+        {
+            topics = await db.Members.AsNoTracking().Where(m => m.Id == match.MenteeId).Select(m => m.Topics).SingleOrDefaultAsync(cancellationToken) ?? [];
+        }
+
+        var activatedAt = (await MatchActivation.ActivatedAtAsync(db, [match.Id], cancellationToken)).GetValueOrDefault(match.Id, match.CreatedAt);
+        var termEndsOn = match.CohortId is { } cohortId
+            ? await db.Cohorts.AsNoTracking().Where(c => c.Id == cohortId).Select(c => c.EndsOn).SingleOrDefaultAsync(cancellationToken)
+            : null;
+        return new ResourceRecommendationCriteria(topics, audience, StageOf(match.Status, activatedAt, termEndsOn, now));
+    }
+
+    /// <summary>
+    /// Where a mentorship is: not started yet (requested, proposed, declined, expired) or active for
+    /// less than <see cref="StageWindow"/> is getting started; completed or ended, or a cohort whose
+    /// term ends within <see cref="StageWindow"/>, is closing; any other active or paused match is during.
+    /// </summary>
+    public static ResourceStage StageOf(MatchStatus status, DateTimeOffset activatedAt, DateOnly? termEndsOn, DateTimeOffset now) => status switch
+    {
+        MatchStatus.Completed or MatchStatus.Ended => ResourceStage.Closing,
+        MatchStatus.Active or MatchStatus.Paused when termEndsOn is { } end && QuebecTime.DateOf(now + StageWindow) >= end => ResourceStage.Closing,
+        MatchStatus.Active when now - activatedAt < StageWindow => ResourceStage.GettingStarted,
+        MatchStatus.Active or MatchStatus.Paused => ResourceStage.During,
+        _ => ResourceStage.GettingStarted,
+    };
+
     public static IQueryable<Resource> Rank(IQueryable<Resource> resources, ResourceRecommendationCriteria criteria)
     {
         var topics = criteria.Topics.Distinct(StringComparer.Ordinal).ToList();
