@@ -9,6 +9,7 @@ using JumoMentoring.Api.Meetings;
 using JumoMentoring.Api.Members;
 using JumoMentoring.Api.Programs;
 using JumoMentoring.Api.ReferenceData;
+using JumoMentoring.Api.Reports;
 using JumoMentoring.Api.Resources;
 using JumoMentoring.Api.Sync;
 using JumoMentoring.Api.Webhooks;
@@ -32,6 +33,7 @@ public sealed class QueryType : ObjectGraphType
         this.AddGoalQueries(nodes);
         this.AddMeetingQueries(nodes);
         this.AddCheckInQueries(nodes);
+        this.AddReportQueries();
         this.AddConversationQueries(nodes);
     }
 }
