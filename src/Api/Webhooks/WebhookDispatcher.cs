@@ -29,7 +29,10 @@ public sealed class WebhookDispatcher(
 {
     public const string HttpClientName = "webhooks";
     private const int MaxErrorBodyLength = 300;
+    private const int PruneBatchSize = 1000;
+    private static readonly TimeSpan PruneEvery = TimeSpan.FromHours(1);
     private readonly WebhookOptions settings = options.Value;
+    private DateTimeOffset lastPrune = DateTimeOffset.MinValue;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -48,6 +51,12 @@ public sealed class WebhookDispatcher(
                 // A full batch means more may be due: go on without waiting for the next tick.
                 while (await DeliverDueAsync(stoppingToken) == settings.BatchSize)
                 {
+                }
+
+                if (clock.GetUtcNow() - lastPrune >= PruneEvery)
+                {
+                    lastPrune = clock.GetUtcNow();
+                    await PruneAsync(stoppingToken);
                 }
             }
             catch (Exception e) when (!stoppingToken.IsCancellationRequested)
@@ -95,6 +104,36 @@ public sealed class WebhookDispatcher(
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return events.Count;
+    }
+
+    /// <summary>
+    /// Deletes events dispatched longer than <see cref="WebhookOptions.Retention"/> ago whose
+    /// deliveries are all settled (delivered or failed), with those deliveries (cascade), a batch at a
+    /// time. Returns how many events it deleted.
+    /// </summary>
+    public async Task<int> PruneAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var cutoff = clock.GetUtcNow() - settings.Retention;
+        var deleted = 0;
+        int batch;
+        do
+        {
+            batch = await db.OutboxEvents
+                .Where(e => e.DispatchedAt < cutoff && !db.WebhookDeliveries.Any(d => d.EventId == e.Id && d.Status == WebhookDeliveryStatus.Pending))
+                .OrderBy(e => e.DispatchedAt)
+                .Take(PruneBatchSize)
+                .ExecuteDeleteAsync(cancellationToken);
+            deleted += batch;
+        }
+        while (batch == PruneBatchSize);
+
+        if (deleted > 0)
+        {
+            logger.LogInformation("Deleted {Count} webhook events (and their deliveries) older than {Retention}", deleted, settings.Retention);
+        }
+
+        return deleted;
     }
 
     /// <summary>Claims the due deliveries (at most a batch) and sends them. Returns how many it claimed.</summary>

@@ -28,6 +28,12 @@ public sealed class WebhookOptions
     /// </summary>
     public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>
+    /// How long events and their delivery log are kept once dispatched (a delivery still pending
+    /// keeps its event); older ones are deleted, a batch at a time, about once an hour.
+    /// </summary>
+    public TimeSpan Retention { get; set; } = TimeSpan.FromDays(90);
+
     /// <summary>Deliveries claimed at once, and how many of them are sent in parallel.</summary>
     public int BatchSize { get; set; } = 20;
     public int MaxConcurrency { get; set; } = 4;
