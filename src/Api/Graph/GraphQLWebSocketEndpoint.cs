@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Collections.Concurrent;
+using System.Data.Common;
 using System.Net.WebSockets;
 using System.Security.Claims;
 using System.Text;
@@ -12,7 +13,9 @@ using GraphQLParser;
 using GraphQLParser.AST;
 using GraphQLParser.Exceptions;
 using JumoMentoring.Api.Auth;
+using JumoMentoring.Domain.Members;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace JumoMentoring.Api.Graph;
@@ -39,6 +42,13 @@ public sealed class GraphQLWebSocketOptions
     /// <c>pong</c>), so that proxies see traffic on idle sockets; zero turns it off.
     /// </summary>
     public TimeSpan KeepAliveInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// How often a signed-in socket checks that its member is still active: a member deactivated by
+    /// the member sync loses the socket (4403) within this delay, not at the token's expiry. Zero
+    /// turns it off.
+    /// </summary>
+    public TimeSpan MemberCheckInterval { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>How long the server waits for the client's close frame after closing.</summary>
     public TimeSpan CloseTimeout { get; set; } = TimeSpan.FromSeconds(5);
@@ -322,6 +332,37 @@ internal sealed partial class GraphQLWebSocketConnection(HttpContext http, WebSo
         if (options.KeepAliveInterval > TimeSpan.Zero)
         {
             _ = KeepAliveAsync();
+        }
+
+        if (viewer.MemberId is { } memberId && options.MemberCheckInterval > TimeSpan.Zero)
+        {
+            _ = CloseWhenDeactivatedAsync(memberId);
+        }
+    }
+
+    private async Task CloseWhenDeactivatedAsync(Guid memberId)
+    {
+        try
+        {
+            using var timer = new PeriodicTimer(options.MemberCheckInterval, time);
+            while (await timer.WaitForNextTickAsync(lifetime.Token))
+            {
+                await using var db = await http.RequestServices.CreateDbAsync(lifetime.Token);
+                if (!await db.Members.AnyAsync(m => m.Id == memberId && m.Status == MemberStatus.Active, lifetime.Token))
+                {
+                    Close(CloseCodes.Forbidden, "Forbidden: this member account is deactivated");
+                    return;
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The connection is over.
+        }
+        catch (Exception e) when (e is DbException or InvalidOperationException)
+        {
+            // The database is unreachable: keep the socket (the token's expiry still closes it) rather than drop everyone.
+            logger.LogWarning(e, "Could not check the member of a WebSocket connection");
         }
     }
 

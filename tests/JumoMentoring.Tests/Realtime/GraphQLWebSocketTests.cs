@@ -253,6 +253,26 @@ public sealed class GraphQLWebSocketTests(ApiFactory factory) : ApiTest(factory)
     }
 
     [Fact]
+    public async Task A_member_deactivated_while_connected_loses_the_socket_within_the_check_interval()
+    {
+        await using var host = Factory.WithWebHostBuilder(b => b.UseSetting("GraphQL:WebSocket:MemberCheckInterval", "00:00:00.200"));
+        await using var noah = await GraphQLWebSocketClient.ConnectAndInitAsync(host.Server, await Factory.TokenAsync(DemoPeople.Noah));
+        await using var sarah = await GraphQLWebSocketClient.ConnectAndInitAsync(host.Server, await Factory.TokenAsync(DemoPeople.Sarah));
+        await Task.Delay(TimeSpan.FromMilliseconds(500));
+        Assert.Equal(WebSocketState.Open, noah.Socket.State);
+
+        await using (var db = Factory.CreateDbContext())
+        {
+            await db.Members.Where(m => m.Email == DemoPeople.Noah)
+                .ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, Domain.Members.MemberStatus.Deactivated));
+        }
+
+        Assert.Equal((WebSocketCloseStatus)4403, await noah.WaitForCloseAsync(TimeSpan.FromSeconds(5)));
+        Assert.Equal("Forbidden: this member account is deactivated", noah.CloseDescription);
+        Assert.Equal(WebSocketState.Open, sarah.Socket.State);
+    }
+
+    [Fact]
     public async Task The_token_may_also_come_in_the_upgrade_request_header()
     {
         await using var client = await GraphQLWebSocketClient.ConnectAsync(Factory.Server, bearerHeader: await Factory.TokenAsync(DemoPeople.Margaret));
