@@ -9,6 +9,8 @@ switch (name)
         return await ChatBenchmark.RunAsync(rest);
     case "graphql":
         return await GraphQLBenchmark.RunAsync(rest);
+    case "import":
+        return await ImportBenchmark.RunAsync(rest);
     case "matching":
         return MatchingBenchmark.Run(rest);
     case "search":
