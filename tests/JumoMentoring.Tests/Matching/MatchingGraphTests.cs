@@ -15,7 +15,7 @@ public sealed class MatchingGraphTests(ApiFactory factory) : ApiTest(factory)
     public async Task A_mentee_gets_ranked_explained_suggestions_in_both_languages()
     {
         var noah = await SignInAsync(DemoPeople.Noah);
-        var jumo = await ProgramIdAsync(DemoData.FlexibleProgramCode);
+        var jumo = await Factory.ProgramGlobalIdAsync(DemoData.FlexibleProgramCode);
 
         var response = await noah.QueryAsync(Suggestions, new { p = jumo, first = 5 });
         var again = await noah.QueryAsync(Suggestions, new { p = jumo, first = 5 });
@@ -41,11 +41,11 @@ public sealed class MatchingGraphTests(ApiFactory factory) : ApiTest(factory)
     {
         // Mathieu mentors one student at most and already has one; he speaks only French, Noah only English.
         var noah = await SignInAsync(DemoPeople.Noah);
-        var jumo = await ProgramIdAsync(DemoData.FlexibleProgramCode);
+        var jumo = await Factory.ProgramGlobalIdAsync(DemoData.FlexibleProgramCode);
         const string Query = "query($p: ID!, $m: ID!) { whyNot(programId: $p, mentorId: $m) { suggested score failedConstraints { code fr: reason(language: FR) en: reason(language: EN) } } }";
 
-        var mathieu = await noah.QueryAsync(Query, new { p = jumo, m = await MemberIdAsync("mathieu.gauthier@exemple.qc.ca") });
-        var margaret = await noah.QueryAsync(Query, new { p = jumo, m = await MemberIdAsync(DemoPeople.Margaret) });
+        var mathieu = await noah.QueryAsync(Query, new { p = jumo, m = await Factory.MemberGlobalIdAsync("mathieu.gauthier@exemple.qc.ca") });
+        var margaret = await noah.QueryAsync(Query, new { p = jumo, m = await Factory.MemberGlobalIdAsync(DemoPeople.Margaret) });
 
         var notSuggested = mathieu.EnsureNoErrors().Data["whyNot"]!;
         Assert.False(notSuggested["suggested"]!.GetValue<bool>());
@@ -60,7 +60,7 @@ public sealed class MatchingGraphTests(ApiFactory factory) : ApiTest(factory)
     {
         var camille = await SignInAsync(DemoPeople.Camille);
         var noah = await SignInAsync(DemoPeople.Noah);
-        var jumo = await ProgramIdAsync(DemoData.FlexibleProgramCode);
+        var jumo = await Factory.ProgramGlobalIdAsync(DemoData.FlexibleProgramCode);
 
         Assert.Equal("NOT_ENROLLED", (await camille.QueryAsync(Suggestions, new { p = jumo })).FirstErrorCode);
         Assert.Equal("LIMIT_EXCEEDED", (await noah.QueryAsync(Suggestions, new { p = jumo, first = 51 })).FirstErrorCode);
@@ -148,17 +148,5 @@ public sealed class MatchingGraphTests(ApiFactory factory) : ApiTest(factory)
             GlobalId.Encode("Cohort", cohort.Id),
             members.Where(m => mentorEmails.Contains(m.Email)).ToDictionary(m => m.DisplayName, m => GlobalId.Encode("Member", m.Id)),
             members.Where(m => menteeEmails.Contains(m.Email)).ToDictionary(m => m.DisplayName, m => GlobalId.Encode("Member", m.Id)));
-    }
-
-    private async Task<string> ProgramIdAsync(string code)
-    {
-        await using var db = Factory.CreateDbContext();
-        return GlobalId.Encode("Program", (await db.Programs.SingleAsync(p => p.Code == code)).Id);
-    }
-
-    private async Task<string> MemberIdAsync(string email)
-    {
-        await using var db = Factory.CreateDbContext();
-        return GlobalId.Encode("Member", (await db.Members.SingleAsync(m => m.Email == email)).Id);
     }
 }

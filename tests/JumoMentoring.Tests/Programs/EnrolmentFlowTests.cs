@@ -1,4 +1,3 @@
-using JumoMentoring.Api.Graph;
 using JumoMentoring.Domain.Data;
 using JumoMentoring.Domain.Programs;
 using JumoMentoring.Tests.Infrastructure;
@@ -14,7 +13,7 @@ public sealed class EnrolmentFlowTests(ApiFactory factory) : ApiTest(factory)
     [Fact]
     public async Task Coordinator_and_two_members_go_through_application_waiting_list_and_admission()
     {
-        var structured = await ProgramIdAsync(DemoData.StructuredProgramCode);
+        var structured = await Factory.ProgramGlobalIdAsync(DemoData.StructuredProgramCode);
         var coordinator = await SignInAsync(DemoPeople.StructuredCoordinator);
         var noah = await SignInAsync(DemoPeople.Noah);
         var sarah = await SignInAsync(DemoPeople.Sarah);
@@ -65,7 +64,7 @@ public sealed class EnrolmentFlowTests(ApiFactory factory) : ApiTest(factory)
     [Fact]
     public async Task Enrolling_in_jumo_takes_effect_at_once_and_twice_is_already_enrolled()
     {
-        var jumo = await ProgramIdAsync(DemoData.FlexibleProgramCode);
+        var jumo = await Factory.ProgramGlobalIdAsync(DemoData.FlexibleProgramCode);
         var camille = await SignInAsync(DemoPeople.Camille);
 
         var first = await camille.QueryAsync(Enrol, new { input = new { programId = jumo, role = "MENTEE" } });
@@ -79,7 +78,7 @@ public sealed class EnrolmentFlowTests(ApiFactory factory) : ApiTest(factory)
     [Fact]
     public async Task Parallel_enrolments_of_one_member_create_exactly_one()
     {
-        var jumo = await ProgramIdAsync(DemoData.FlexibleProgramCode);
+        var jumo = await Factory.ProgramGlobalIdAsync(DemoData.FlexibleProgramCode);
         var camille = await SignInAsync(DemoPeople.Camille);
 
         var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ =>
@@ -94,7 +93,7 @@ public sealed class EnrolmentFlowTests(ApiFactory factory) : ApiTest(factory)
     [Fact]
     public async Task Parallel_admissions_never_overfill_a_cohort()
     {
-        var structured = await ProgramIdAsync(DemoData.StructuredProgramCode);
+        var structured = await Factory.ProgramGlobalIdAsync(DemoData.StructuredProgramCode);
         var coordinator = await SignInAsync(DemoPeople.StructuredCoordinator);
         var cohort = await coordinator.QueryAsync("mutation($p: ID!) { createCohort(input: { programId: $p, name: \"Petite\", capacity: 1 }) { cohort { id } } }", new { p = structured });
         var cohortId = cohort.EnsureNoErrors().Data["createCohort"]!["cohort"]!["id"]!.GetValue<string>();
@@ -116,7 +115,7 @@ public sealed class EnrolmentFlowTests(ApiFactory factory) : ApiTest(factory)
     [InlineData(DemoData.FlexibleProgramCode, "MENTEE", 2, "INVALID_CAPACITY")]
     public async Task Invalid_enrolments_answer_typed_errors_and_store_nothing(string program, string role, int? capacity, string code)
     {
-        var programId = await ProgramIdAsync(program);
+        var programId = await Factory.ProgramGlobalIdAsync(program);
         var camille = await SignInAsync(DemoPeople.Camille);
         var before = await EnrolmentCountAsync();
 
@@ -134,7 +133,7 @@ public sealed class EnrolmentFlowTests(ApiFactory factory) : ApiTest(factory)
             await db.Programs.Where(p => p.Code == DemoData.FlexibleProgramCode).ExecuteUpdateAsync(s => s.SetProperty(p => p.Status, ProgramStatus.Closed));
         }
 
-        var jumo = await ProgramIdAsync(DemoData.FlexibleProgramCode);
+        var jumo = await Factory.ProgramGlobalIdAsync(DemoData.FlexibleProgramCode);
         var camille = await SignInAsync(DemoPeople.Camille);
 
         var french = await camille.QueryAsync(Enrol, new { input = new { programId = jumo, role = "MENTEE" } });
@@ -148,7 +147,7 @@ public sealed class EnrolmentFlowTests(ApiFactory factory) : ApiTest(factory)
     [Fact]
     public async Task Withdrawing_when_not_enrolled_is_a_typed_error()
     {
-        var jumo = await ProgramIdAsync(DemoData.FlexibleProgramCode);
+        var jumo = await Factory.ProgramGlobalIdAsync(DemoData.FlexibleProgramCode);
         var camille = await SignInAsync(DemoPeople.Camille);
 
         var response = await camille.QueryAsync("mutation($p: ID!) { withdrawFromProgram(input: { programId: $p, role: MENTOR }) { errors { code } } }", new { p = jumo });
@@ -158,12 +157,6 @@ public sealed class EnrolmentFlowTests(ApiFactory factory) : ApiTest(factory)
 
     private static string? SingleErrorCode(GraphQLResponse response, string field) =>
         response.EnsureNoErrors().Data[field]!["errors"]!.AsArray().Select(e => e!["code"]!.GetValue<string>()).SingleOrDefault();
-
-    private async Task<string> ProgramIdAsync(string code)
-    {
-        await using var db = Factory.CreateDbContext();
-        return GlobalId.Encode("Program", (await db.Programs.SingleAsync(p => p.Code == code)).Id);
-    }
 
     private async Task<int> EnrolmentCountAsync()
     {
