@@ -23,7 +23,7 @@ public sealed partial class ChatPresenceService(
 
     internal static async Task NotifyContactsAsync(IHubClients<IClientProxy> clients, ConversationAccess access, MemberPresence presence)
     {
-        var contacts = (await access.ListAsync(presence.MemberId)).Select(m => ChatHub.MemberGroup(m.OtherMemberId)).Distinct().ToList();
+        var contacts = (await access.ListAsync(presence.MemberId, evenIfDeactivated: true)).Select(m => ChatHub.MemberGroup(m.OtherMemberId)).Distinct().ToList();
         if (contacts.Count > 0)
         {
             await clients.Groups(contacts).SendAsync("PresenceChanged", PresenceNotice.From(presence));
@@ -42,6 +42,8 @@ public sealed partial class ChatPresenceService(
                 if (now >= nextHeartbeat)
                 {
                     nextHeartbeat = now + options.Value.PresenceHeartbeatInterval;
+                    var open = connections.Snapshot();
+                    await DisconnectDeactivatedAsync(open);
                     await Task.WhenAll(connections.Snapshot().Select(c => presence.HeartbeatAsync(c.MemberId, c.ConnectionId)));
                 }
 
@@ -58,6 +60,29 @@ public sealed partial class ChatPresenceService(
             {
                 LogTickFailed(logger, e);
             }
+        }
+    }
+
+    /// <summary>
+    /// A member deactivated (member sync) while connected: their connections leave the member's group,
+    /// so nothing more is pushed to them, and stop counting for presence. Their calls are already
+    /// refused (MEMBER_DEACTIVATED); the connection itself closes with its client or its token.
+    /// </summary>
+    private async Task DisconnectDeactivatedAsync(IReadOnlyList<(string ConnectionId, Guid MemberId)> open)
+    {
+        var deactivated = await access.DeactivatedAsync([.. open.Select(c => c.MemberId).Distinct()]);
+        foreach (var (connectionId, memberId) in open.Where(c => deactivated.Contains(c.MemberId)))
+        {
+            await hub.Groups.RemoveFromGroupAsync(connectionId, ChatHub.MemberGroup(memberId));
+            connections.Remove(connectionId);
+            var change = await presence.DisconnectAsync(memberId, connectionId);
+            if (change.Changed)
+            {
+                await NotifyContactsAsync(hub.Clients, access, change.After);
+            }
+
+            // As for a closed connection: offline once the grace period is over.
+            connections.CheckOfflineAt(memberId, time.GetUtcNow() + options.Value.PresenceGracePeriod + TimeSpan.FromMilliseconds(100));
         }
     }
 

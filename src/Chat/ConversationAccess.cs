@@ -86,18 +86,37 @@ public sealed class ConversationAccess(IDbContextFactory<JumoDbContext> dbFactor
         };
     }
 
-    /// <summary>Every conversation of a member (their matches that are or were active), newest match first.</summary>
-    public async Task<IReadOnlyList<ConversationMembership>> ListAsync(Guid memberId, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Every conversation of a member (their matches that are or were active), newest match first;
+    /// none for a deactivated member, unless <paramref name="evenIfDeactivated"/> (to tell their
+    /// contacts that they went offline).
+    /// </summary>
+    public async Task<IReadOnlyList<ConversationMembership>> ListAsync(Guid memberId, CancellationToken cancellationToken = default, bool evenIfDeactivated = false)
     {
         MatchStatus[] statuses = [MatchStatus.Active, MatchStatus.Paused, MatchStatus.Completed, MatchStatus.Ended];
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var rows = await db.Matches.AsNoTracking()
             .Where(m => (m.MentorId == memberId || m.MenteeId == memberId) && statuses.Contains(m.Status)
-                && db.Members.Any(x => x.Id == memberId && x.Status == MemberStatus.Active))
+                && (evenIfDeactivated || db.Members.Any(x => x.Id == memberId && x.Status == MemberStatus.Active)))
             .OrderByDescending(m => m.CreatedAt)
             .Select(m => new { m.Id, m.MentorId, m.MenteeId, m.Status })
             .ToListAsync(cancellationToken);
         return [.. rows.Select(m => new ConversationMembership(m.Id, memberId, m.MentorId == memberId ? m.MenteeId : m.MentorId, m.Status))];
+    }
+
+    /// <summary>Those of <paramref name="memberIds"/> whose account is deactivated (one query).</summary>
+    public async Task<IReadOnlySet<Guid>> DeactivatedAsync(IReadOnlyCollection<Guid> memberIds, CancellationToken cancellationToken = default)
+    {
+        if (memberIds.Count == 0)
+        {
+            return new HashSet<Guid>();
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return (await db.Members.AsNoTracking()
+            .Where(m => memberIds.Contains(m.Id) && m.Status != MemberStatus.Active)
+            .Select(m => m.Id)
+            .ToListAsync(cancellationToken)).ToHashSet();
     }
 
     /// <summary>Forgets the cached match, for code of this process that just changed its status.</summary>

@@ -29,7 +29,7 @@ public sealed class ChatHubHost : IAsyncDisposable
 
     public IServiceProvider Services => app.Services;
 
-    public static async Task<ChatHubHost> StartAsync(string prefix, TimeSpan? grace = null)
+    public static async Task<ChatHubHost> StartAsync(string prefix, TimeSpan? grace = null, TimeSpan? heartbeat = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Test" });
         builder.WebHost.UseTestServer();
@@ -38,6 +38,10 @@ public sealed class ChatHubHost : IAsyncDisposable
         builder.Configuration["ConnectionStrings:Redis"] = ApiFactory.RedisConnectionString;
         builder.Configuration["Chat:KeyPrefix"] = prefix;
         builder.Configuration["Chat:PresenceGracePeriod"] = (grace ?? TimeSpan.FromSeconds(30)).ToString();
+        if (heartbeat is { } interval)
+        {
+            builder.Configuration["Chat:PresenceHeartbeatInterval"] = interval.ToString();
+        }
         builder.Services.AddDomain(builder.Configuration).AddChat(builder.Configuration).AddChatHub(builder.Configuration);
         builder.Services.AddAuthentication(TestMemberAuthentication.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, TestMemberAuthentication>(TestMemberAuthentication.SchemeName, null);

@@ -41,9 +41,9 @@ public sealed class ChatHubTests(ApiFactory factory) : ApiTest(factory), IAsyncL
         }
     }
 
-    private async Task<ChatHubHost> ServerAsync(TimeSpan? grace = null)
+    private async Task<ChatHubHost> ServerAsync(TimeSpan? grace = null, TimeSpan? heartbeat = null)
     {
-        var host = await ChatHubHost.StartAsync(prefix, grace);
+        var host = await ChatHubHost.StartAsync(prefix, grace, heartbeat);
         disposables.Add(host);
         return host;
     }
@@ -115,10 +115,13 @@ public sealed class ChatHubTests(ApiFactory factory) : ApiTest(factory), IAsyncL
     public async Task A_member_deactivated_while_connected_loses_the_conversation_and_the_partner_keeps_it()
     {
         var (match, mentor, mentee) = await MatchAsync("10003", "20002");
-        var server = await ServerAsync();
+        var server = await ServerAsync(grace: TimeSpan.FromMilliseconds(200), heartbeat: TimeSpan.FromMilliseconds(300));
         var mentorConnection = await ConnectAsync(server, mentor);
         var menteeConnection = await ConnectAsync(server, mentee);
+        var atMentee = Listen<ChatMessage>(menteeConnection, "MessageReceived");
+        var presenceAtMentor = Listen<PresenceNotice>(mentorConnection, "PresenceChanged");
         await menteeConnection.InvokeAsync<ChatMessage>("SendMessage", match, "d-1", "Avant");
+        Assert.Equal("Avant", (await NextAsync(atMentee)).Body);
 
         await using (var db = Factory.CreateDbContext())
         {
@@ -132,6 +135,19 @@ public sealed class ChatHubTests(ApiFactory factory) : ApiTest(factory), IAsyncL
 
         // Nothing stored is lost: the partner still reads the conversation.
         Assert.Equal(["Avant"], (await mentorConnection.InvokeAsync<MessagePage>("GetMessages", match, null, 10)).Items.Select(m => m.Body));
+
+        // At the next heartbeat the connection leaves the member's group: the partner sees them go
+        // offline, and nothing more is pushed to them.
+        PresenceNotice notice;
+        do
+        {
+            notice = await NextAsync(presenceAtMentor);
+        }
+        while (notice.MemberId != mentee || notice.Status != "offline");
+
+        await mentorConnection.InvokeAsync<ChatMessage>("SendMessage", match, "d-3", "Tu es là ?");
+        await Task.Delay(TimeSpan.FromMilliseconds(500));
+        Assert.False(atMentee.TryRead(out _));
     }
 
     [Fact]
