@@ -37,6 +37,9 @@ public sealed class EnrolmentType : ObjectGraphType<Enrolment>
         Field<IntGraphType>("waitlistPosition").Description("1 for the next one admitted; null when not on the waiting list.")
             .Resolve(c => c.WaitlistPosition(c.Source.Id));
         Field<DateTimeOffsetGraphType>("waitlistedAt").Resolve(c => c.Source.WaitlistedAt);
-        Field<StringGraphType>("motivation").Description("The applicant's words to the coordinator.").Resolve(c => c.Source.Motivation);
+        Field<StringGraphType>("motivation")
+            .Description("The applicant's words to the coordinator.")
+            // Only the applicant, the program's coordinators and admins: Member.enrolments shows it to partners and other programs' coordinators too.
+            .Resolve(c => c.Source.MemberId == c.Viewer().MemberId || c.Viewer().Coordinates(c.Source.ProgramId) ? c.Source.Motivation : null);
     }
 }
