@@ -1,4 +1,5 @@
 using JumoMentoring.Api.Graph;
+using JumoMentoring.Domain.Data;
 using JumoMentoring.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -53,6 +54,39 @@ public sealed class MemberAuthorizationTests(ApiFactory factory) : ApiTest(facto
             {
                 Assert.True(full == (member[field] is not null), $"{field} visible: {!full}");
             }
+        }
+    }
+
+    [Fact]
+    public async Task A_pending_request_shows_each_member_the_others_card_and_acceptance_the_full_profile()
+    {
+        var noah = await SignInAsync(DemoPeople.Noah);
+        var david = await SignInAsync("david.chen@exemple.qc.ca");
+        var (noahId, davidId) = (await IdOfAsync(DemoPeople.Noah), await IdOfAsync("david.chen@exemple.qc.ca"));
+        const string Profile = "query($id: ID!) { member(id: $id) { visibility bio email memberNumber } }";
+        Assert.Null((await david.QueryAsync(Profile, new { id = noahId })).EnsureNoErrors().Data["member"]); // a mentor does not browse mentees
+        var matchId = (await noah.QueryAsync(
+                "mutation($p: ID!, $m: ID!) { requestMentor(programId: $p, mentorId: $m) { match { id } } }",
+                new { p = await Factory.ProgramGlobalIdAsync(DemoData.FlexibleProgramCode), m = davidId }))
+            .EnsureNoErrors().Data["requestMentor"]!["match"]!["id"]!.GetValue<string>();
+
+        // Requested: enough to decide (the card, with the bio), never contact details.
+        foreach (var (client, id) in new[] { (david, noahId), (noah, davidId) })
+        {
+            var card = (await client.QueryAsync(Profile, new { id })).EnsureNoErrors().Data["member"]!;
+            Assert.Equal("CARD", card["visibility"]!.GetValue<string>());
+            Assert.NotNull(card["bio"]);
+            Assert.Null(card["email"]);
+            Assert.Null(card["memberNumber"]);
+        }
+
+        (await david.QueryAsync("mutation($id: ID!) { acceptRequest(matchId: $id) { match { status } } }", new { id = matchId })).EnsureNoErrors();
+
+        foreach (var (client, id) in new[] { (david, noahId), (noah, davidId) })
+        {
+            var full = (await client.QueryAsync(Profile, new { id })).EnsureNoErrors().Data["member"]!;
+            Assert.Equal("FULL", full["visibility"]!.GetValue<string>());
+            Assert.NotNull(full["email"]);
         }
     }
 
