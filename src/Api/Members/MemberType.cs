@@ -5,6 +5,7 @@ using JumoMentoring.Api.Meetings;
 using JumoMentoring.Api.Programs;
 using JumoMentoring.Api.ReferenceData;
 using JumoMentoring.Domain.Members;
+using JumoMentoring.Domain.Programs;
 using JumoMentoring.Domain.ReferenceData;
 using MatchType = JumoMentoring.Api.Matches.MatchType;
 
@@ -60,8 +61,22 @@ public sealed class MemberType : ObjectGraphType<MemberView>
                 ? await c.RequestServices!.GetRequiredService<ReferenceCatalog>().FindAllAsync(ReferenceKind.PracticeSetting, c.Source.Member.PracticeSettings, c.CancellationToken)
                 : null);
         Field<ListGraphType<NonNullGraphType<EnrolmentType>>>("enrolments")
-            .Description("The member's roles in programs, oldest first. " + FullOnly)
-            .Resolve(c => c.Source.IsFull ? c.EnrolmentsByMember(c.Source.Member.Id) : null);
+            .Description(
+                "The member's roles in programs, oldest first. Others than the member and admins see active roles only, " +
+                "and applications, waiting-list places and withdrawals in the programs they coordinate. " + FullOnly)
+            .Resolve(c =>
+            {
+                if (!c.Source.IsFull)
+                {
+                    return null;
+                }
+
+                var viewer = c.Viewer();
+                var all = c.EnrolmentsByMember(c.Source.Member.Id);
+                return c.Source.Member.Id == viewer.MemberId || viewer.IsAdmin
+                    ? all
+                    : all.Then(list => (IReadOnlyList<Enrolment>?)list?.Where(e => e.Status == EnrolmentStatus.Active || viewer.Coordinates(e.ProgramId)).ToList());
+            });
         Field<ListGraphType<NonNullGraphType<MatchType>>>("matches")
             .Description("The member's matches, newest first. Null unless you are this member or an admin.")
             .Resolve(c => c.Source.Member.Id == c.Viewer().MemberId || c.Viewer().IsAdmin ? c.MatchesByMember(c.Source.Member.Id) : null);
