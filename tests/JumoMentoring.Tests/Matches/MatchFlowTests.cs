@@ -198,6 +198,8 @@ public sealed class MatchFlowTests(ApiFactory factory) : ApiTest(factory)
         Assert.Equal(5, next.Count);
         Assert.DoesNotContain(mentor, next.Select(s => s!["mentor"]!["id"]!.GetValue<string>()));
         Assert.Equal(next.Select(s => s!["score"]!.GetValue<double>()).OrderDescending(), next.Select(s => s!["score"]!.GetValue<double>()));
+        var tooMany = await noah.QueryAsync("query($id: ID!) { match(id: $id) { nextSuggestions(first: 11) { score } } }", new { id = matchId });
+        Assert.Equal("LIMIT_EXCEEDED", tooMany.FirstErrorCode);
         var julie = await SignInAsync("julie.caron@exemple.qc.ca");
         Assert.Empty((await julie.QueryAsync(View, new { id = matchId })).EnsureNoErrors().Data["match"]!["nextSuggestions"]!.AsArray());
 
